@@ -1,0 +1,1 @@
+"""App classes (ipywidgets): one per app; each notebook builds one and displays it."""

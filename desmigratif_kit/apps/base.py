@@ -1,0 +1,288 @@
+"""What every app shares: the App base, HTML escaping, the participant bar, the language switch.
+
+Apps hold no arithmetic: they read widgets, call the calculation layer, and draw the answer.
+Every callback goes through :meth:`App.callback`, so an error becomes a plain message in the
+app (Voila hides tracebacks from the audience) and a log line, never a silent failure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import html
+import logging
+import os
+import weakref
+from importlib import resources
+from urllib.parse import parse_qs
+
+import ipywidgets as widgets
+
+from desmigratif_kit import i18n
+from desmigratif_kit.i18n import InputError, t
+from desmigratif_kit.store import Participant, SavedWork, get_store
+
+log = logging.getLogger("desmigratif_kit.apps")
+
+_CSS = resources.files("desmigratif_kit.apps").joinpath("style.css").read_text(encoding="utf-8")
+
+
+def esc(text: object) -> str:
+    """Escape participant text before it goes into HTML (the results board is on a shared screen).
+
+    >>> esc('<script>alert("x")</script> & Rangga Talo')
+    '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Rangga Talo'
+    >>> esc(None)
+    ''
+    """
+    return "" if text is None else html.escape(str(text), quote=True)
+
+
+def query_params() -> dict[str, str]:
+    """The page's query string as a dict, e.g. ``{"kode": "ABC234"}`` for ``?kode=ABC234``.
+
+    Under Voila this waits for the visitor's request when the kernel was preheated (Voila's
+    ``get_query_string``); elsewhere (JupyterLab, nbval, tests) it reads ``$QUERY_STRING``.
+    Never reads ``VOILA_REQUEST_URL``: it is stale in a preheated kernel.
+
+    >>> os.environ["QUERY_STRING"] = "kode=abc-234&x=1"
+    >>> query_params()
+    {'kode': 'abc-234', 'x': '1'}
+    >>> del os.environ["QUERY_STRING"]
+    """
+    query = None
+    if os.environ.get("VOILA_KERNEL_ID") or os.environ.get("VOILA_PREHEAT"):
+        try:
+            from voila.utils import get_query_string
+
+            query = get_query_string()
+        except Exception:  # pragma: no cover - depends on a running Voila
+            log.exception("could not read the query string from Voila")
+    if query is None:
+        query = os.environ.get("QUERY_STRING", "")
+    return {key: values[-1] for key, values in parse_qs(query or "").items()}
+
+
+def style() -> widgets.HTML:
+    """The kit's CSS as a widget (large, readable text on phones; message colours)."""
+    return widgets.HTML(f"<style>{_CSS}</style>", layout=widgets.Layout(display="none"))
+
+
+def message_html(kind: str, text: str) -> str:
+    """A message box; ``text`` must already be escaped or be trusted catalog text.
+
+    >>> message_html("error", "Maaf")
+    '<div class="dk-msg dk-msg-error" role="alert">Maaf</div>'
+    """
+    role = ' role="alert"' if kind == "error" else ""
+    return f'<div class="dk-msg dk-msg-{kind}"{role}>{text}</div>'
+
+
+class App:
+    """Base of every app: ``container``, a message area, wrapped callbacks, autosave.
+
+    Subclasses set ``app_id`` (the key of their saved work) and build their controls in small
+    ``_create_*`` helpers, then call ``self._finish(children)`` at the end of ``__init__``.
+    """
+
+    app_id = "app"
+
+    def __init__(self, kode: str | None = None, store=None):
+        self.store = store if store is not None else get_store()
+        self.participant: Participant | None = None
+        self.message = widgets.HTML(layout=widgets.Layout(min_height="0"))
+        self.bar = ParticipantBar()
+        if kode:
+            self.participant = self.callback(self._find_participant, reraise=False)(kode)
+        self.bar.show(self.participant)
+        self.container = widgets.VBox(layout=widgets.Layout(width="100%", max_width="980px"))
+        self.container.add_class("dk-app")
+        self_ref = weakref.ref(self)
+
+        def redraw_if_alive(lang: str) -> None:
+            app = self_ref()
+            if app is None:
+                i18n.off_language_change(redraw_if_alive)
+            else:
+                app._on_language(lang)
+
+        i18n.on_language_change(redraw_if_alive)
+
+    # --- building -------------------------------------------------------------------------
+    def _finish(self, children: list[widgets.Widget]) -> None:
+        self.container.children = [style(), self.bar.widget, *children, self.message]
+
+    def _ipython_display_(self):  # so a notebook cell can end with just `app`
+        from IPython.display import display
+
+        display(self.container)
+
+    # --- messages and errors -------------------------------------------------------------
+    def say(self, kind: str, text: str) -> None:
+        """Show a message (kind: info, ok, warn, error). ``text`` must be escaped already."""
+        self.message.value = message_html(kind, text) if text else ""
+
+    def clear_message(self) -> None:
+        self.message.value = ""
+
+    def callback(self, fn, reraise: bool = False):
+        """Wrap a handler: an exception becomes a friendly message here and a log line.
+
+        ``InputError`` messages (bad input) are shown as they are; anything else gets the
+        generic apology with the error's type, and the full traceback goes to the log.
+        """
+
+        @functools.wraps(fn)
+        def wrapped(*args, **kwargs):
+            try:
+                return fn(*args, **kwargs)
+            except InputError as exc:
+                log.info("input refused in %s: %s", self.app_id, exc)
+                self.say("error", esc(str(exc)))
+            except Exception as exc:
+                log.exception("error in %s.%s", type(self).__name__, getattr(fn, "__name__", fn))
+                self.say("error", esc(t("app.error", detail=f"{type(exc).__name__}: {exc}")))
+                if reraise:
+                    raise
+            return None
+
+        return wrapped
+
+    def on(self, widget: widgets.Widget, handler, names="value") -> None:
+        """Observe a widget's value through a wrapped callback."""
+        widget.observe(self.callback(handler), names=names)
+
+    def on_click(self, button: widgets.Button, handler) -> None:
+        button.on_click(self.callback(handler))
+
+    # --- participant and saved work --------------------------------------------------------
+    def _find_participant(self, kode: str) -> Participant | None:
+        participant = self.store.participant(kode)
+        if participant is None:
+            self.say("warn", esc(t("home.code_not_found", given=kode)))
+        return participant
+
+    def load_saved(self) -> SavedWork | None:
+        if self.participant is None:
+            return None
+        return self.store.load(self.participant.code, self.app_id)
+
+    def autosave(self, data: dict) -> SavedWork | None:
+        """Save ``data`` for the signed-in participant; the bar shows "Tersimpan ✓".
+
+        Without a participant nothing is saved (the bar says so). A failed save keeps the
+        previous version in the store and says so in the app.
+        """
+        if self.participant is None:
+            self.bar.mark_unsaved()
+            return None
+        self.bar.mark_saving()
+        try:
+            saved = self.store.save(self.participant.code, self.app_id, data)
+        except Exception:
+            self.bar.mark_failed()
+            raise
+        self.bar.mark_saved(saved.saved_at)
+        return saved
+
+    def _on_language(self, lang: str) -> None:
+        """Redraw after the language changed; subclasses override ``redraw``."""
+        self.bar.show(self.participant)
+        self.callback(self.redraw)()
+
+    def redraw(self) -> None:
+        """Rebuild texts in the current language (subclasses)."""
+
+
+class ParticipantBar:
+    """Who is signed in, their village, and whether the last change is saved."""
+
+    def __init__(self):
+        self.who = widgets.HTML()
+        self.status = widgets.HTML()
+        self.widget = widgets.HBox(
+            [self.who, self.status],
+            layout=widgets.Layout(justify_content="space-between", flex_flow="row wrap", width="100%"),
+        )
+        self.widget.add_class("dk-bar")
+        self._state = ("none", None)
+
+    def show(self, participant: Participant | None) -> None:
+        if participant is None:
+            self.who.value = f'<span class="dk-who">{esc(t("bar.not_signed_in"))}</span>'
+            return
+        from desmigratif_kit.data import wilayah_name
+
+        village = ""
+        if participant.village_code:
+            try:
+                village = wilayah_name(participant.village_code)
+            except (KeyError, ValueError):
+                village = participant.village_code
+        role = t(f"role.{participant.role}")
+        self.who.value = (
+            f'<span class="dk-who"><b>{esc(participant.name)}</b> · {esc(role)}'
+            + (f" · {esc(village)}" if village else "")
+            + f' · <span class="dk-code">{esc(format_code(participant.code))}</span></span>'
+        )
+        self._render_status()
+
+    def mark_saving(self) -> None:
+        self._state = ("saving", None)
+        self._render_status()
+
+    def mark_saved(self, when: dt.datetime) -> None:
+        self._state = ("saved", when)
+        self._render_status()
+
+    def mark_unsaved(self) -> None:
+        self._state = ("unsaved", None)
+        self._render_status()
+
+    def mark_failed(self) -> None:
+        self._state = ("failed", None)
+        self._render_status()
+
+    @property
+    def state(self) -> str:
+        return self._state[0]
+
+    def _render_status(self) -> None:
+        kind, when = self._state
+        if kind == "saved":
+            local = when.astimezone() if when.tzinfo else when
+            text = t("app.saved", time=local.strftime("%H.%M"))
+            css = "dk-saved"
+        elif kind == "saving":
+            text, css = t("app.saving"), "dk-saving"
+        elif kind in ("unsaved", "failed"):
+            text, css = t("app.not_saved"), "dk-unsaved"
+        else:
+            text, css = "", ""
+        self.status.value = f'<span class="{css}" aria-live="polite">{esc(text)}</span>' if text else ""
+
+
+def format_code(code: str) -> str:
+    from desmigratif_kit.store import format_code as _format
+
+    return _format(code)
+
+
+class LanguageSwitch:
+    """Bahasa Indonesia / English, for the whole kernel (each participant has their own)."""
+
+    LABELS = (("Bahasa Indonesia", "id"), ("English", "en"))
+
+    def __init__(self):
+        self.widget = widgets.ToggleButtons(
+            options=self.LABELS,
+            value=i18n.get_language(),
+            style={"button_width": "auto"},
+            layout=widgets.Layout(width="auto"),
+        )
+        self.widget.add_class("dk-lang")
+        self.widget.observe(self._changed, names="value")
+
+    def _changed(self, change) -> None:
+        if change["new"] != i18n.get_language():
+            i18n.set_language(change["new"])

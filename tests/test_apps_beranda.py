@@ -1,0 +1,111 @@
+"""Wiring of the home App without a browser: build it, set widgets, read what it shows."""
+
+import pytest
+
+from desmigratif_kit import catalog, i18n
+from desmigratif_kit.apps.beranda import HomeApp
+from desmigratif_kit.store import Store
+
+RANGGATALO = "53.08.12.2014"  # Desa Ranggatalo, Lio Timur, Ende, NTT (the seed's Rangga Talo)
+ENDE = "53.08"
+
+
+@pytest.fixture
+def store(tmp_path):
+    return Store(tmp_path / "kerja.sqlite3")
+
+
+@pytest.fixture(autouse=True)
+def indonesian():
+    i18n.set_language("id")
+    yield
+    i18n.set_language("id")
+
+
+def test_new_visitor_sees_sign_up_and_resume(store):
+    app = HomeApp(store=store)
+    assert app.participant is None
+    assert app.body.children == (app.signup, app.resume)
+    assert "Selamat datang" in app.title.value
+    assert len(app.levels[1].options) == 38 + 1  # 38 provinces and the "choose" entry
+
+
+def test_cascade_fills_each_level_from_the_one_above(store):
+    app = HomeApp(store=store)
+    app.levels[1].value = "53"
+    names = [label for label, _ in app.levels[2].options]
+    assert "Kabupaten Ende" in names
+    app.levels[2].value = ENDE
+    app.levels[3].value = "53.08.12"
+    assert ("Ranggatalo", RANGGATALO) in app.levels[4].options
+    app.levels[1].value = "33"  # another province clears everything below
+    assert app.levels[4].options == ()
+
+
+def test_typing_part_of_a_name_finds_the_village_even_without_its_space(store):
+    app = HomeApp(store=store)
+    app.search.value = "rangga talo"
+    codes = [kode for _, kode in app.matches.options]
+    assert RANGGATALO in codes
+    app.matches.value = RANGGATALO
+    assert [app.levels[level].value for level in (1, 2, 3, 4)] == ["53", ENDE, "53.08.12", RANGGATALO]
+
+
+def test_sign_up_shows_a_code_and_resume_brings_the_village_back(store, tmp_path, monkeypatch):
+    built = tmp_path / "notebooks" / "1_layanan_migrasi" / "app_cek_kesiapan.ipynb"
+    built.parent.mkdir(parents=True)
+    built.write_text("{}")
+    monkeypatch.setattr(catalog, "NOTEBOOKS_DIR", tmp_path / "notebooks")
+    app = HomeApp(store=store)
+    app.select_village(RANGGATALO)
+    app.name.value = "Irmibus Denny (contoh)"
+    app.register_button.click()
+    code = app.participant.code
+    assert app.body.children == (app.signed_in,)
+    assert "dk-bigcode" in app.welcome.value and code[:3] in app.welcome.value
+    assert f"href='1_layanan_migrasi/app_cek_kesiapan.ipynb?kode={code}'" in app.pillars.value
+    assert "segera tersedia" in app.pillars.value  # the apps not built yet
+
+    again = HomeApp(kode=code.lower(), store=store)  # as from ?kode=… typed in lower case
+    assert again.participant.village_code == RANGGATALO
+    assert "Ranggatalo" in again.welcome.value and "Ende" in again.welcome.value
+
+
+def test_missing_village_or_name_says_what_was_expected_and_saves_nothing(store):
+    app = HomeApp(store=store)
+    app.name.value = "Sumardi"
+    app.register_button.click()
+    assert "dk-msg-error" in app.message.value and "Desa" in app.message.value
+    app.select_village(RANGGATALO)
+    app.name.value = "   "
+    app.register_button.click()
+    assert "Nama" in app.message.value
+    assert app.participant is None and store.participants() == []
+
+
+def test_unknown_code_is_a_friendly_warning_not_an_error(store):
+    app = HomeApp(kode="ZZZ-999", store=store)
+    assert app.participant is None
+    assert "ZZZ-999" in app.message.value
+    assert app.body.children == (app.signup, app.resume)
+
+
+def test_participant_text_is_escaped(store):
+    app = HomeApp(store=store)
+    app.role.value = "fasilitator"
+    app.name.value = "<img src=x onerror=alert(1)>"
+    app.register_button.click()
+    assert "<img" not in app.welcome.value and "&lt;img" in app.welcome.value
+    assert "<img" not in app.bar.who.value
+
+
+def test_apps_not_built_yet_say_so_instead_of_linking(store):
+    app = HomeApp(store=store)
+    assert "segera tersedia" in app.pillars.value
+
+
+def test_english_switch_redraws_texts(store):
+    app = HomeApp(store=store)
+    app.lang.widget.value = "en"
+    assert "Welcome" in app.title.value
+    assert app.register_button.description == i18n.t("home.register", lang="en")

@@ -110,7 +110,9 @@ class App:
 
     # --- building -------------------------------------------------------------------------
     def _finish(self, children: list[widgets.Widget]) -> None:
-        self.container.children = [style(), self.bar.widget, *children, self.message]
+        """Lay out the app; the message area goes last unless a subclass placed it already."""
+        tail = [] if self.message in children else [self.message]
+        self.container.children = [style(), self.bar.widget, *children, *tail]
 
     def _ipython_display_(self):  # so a notebook cell can end with just `app`
         from IPython.display import display

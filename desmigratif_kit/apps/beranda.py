@@ -36,7 +36,7 @@ class HomeApp(App):
         self._create_signed_in()
         self._create_pillars()
         self.body = widgets.VBox()
-        self._finish([self.header, self.body, self.pillars])
+        self._finish([self.header, self.body, self.message, self.pillars])
         self.redraw()
         self._show_state()
 
@@ -56,7 +56,8 @@ class HomeApp(App):
         self.search = widgets.Text(continuous_update=True, layout=_wide())
         self.matches = widgets.Select(options=[], rows=5, layout=_wide(display="none"))
         self.levels = {level: widgets.Dropdown(options=[], layout=_wide()) for level in (1, 2, 3, 4)}
-        self.levels[1].options = _options(data.wilayah_children(None))
+        _fill(self.levels[1], data.wilayah_children(None))
+        self._enable_levels()
         self.name = widgets.Text(layout=_wide())
         self.register_button = widgets.Button(button_style="primary", icon="check")
         self.on(self.role, self._role_changed)
@@ -78,7 +79,8 @@ class HomeApp(App):
         self.on_click(self.resume_button, self._resume)
         self.resume_code.on_submit(self.callback(lambda _: self._resume(None)))
         self.resume = widgets.VBox(
-            [self.resume_title, widgets.HBox([self.resume_code, self.resume_button], layout=_wrap_row())]
+            [self.resume_title, widgets.HBox([self.resume_code, self.resume_button],
+                                             layout=widgets.Layout(flex_flow="row wrap", gap="8px"))]
         )
         self.resume.add_class("dk-card")
 
@@ -193,8 +195,8 @@ class HomeApp(App):
         for lower in range(level + 1, 5):
             self.levels[lower].options = []
         if kode and level < 4:
-            self.levels[level + 1].options = _options(data.wilayah_children(kode))
-            self.levels[level + 1].value = None
+            _fill(self.levels[level + 1], data.wilayah_children(kode))
+        self._enable_levels()
 
     def _search_changed(self, change) -> None:
         text = (change["new"] or "").strip()
@@ -225,17 +227,22 @@ class HomeApp(App):
         try:
             for level, code in enumerate(path, start=1):
                 if level > 1:
-                    self.levels[level].options = _options(data.wilayah_children(path[level - 2]))
+                    _fill(self.levels[level], data.wilayah_children(path[level - 2]))
                 self.levels[level].value = code
             for lower in range(len(path) + 1, 5):
                 self.levels[lower].options = []
         finally:
             self._quiet = False
+        self._enable_levels()
+
+    def _enable_levels(self) -> None:
+        for dropdown in self.levels.values():
+            dropdown.disabled = len(dropdown.options) < 2
 
     def chosen_area(self) -> str | None:
         """The Kemendagri code the chosen role signs in with (None for a facilitator)."""
         needed = ROLE_LEVEL[self.role.value]
-        return self.levels[needed].value if needed else None
+        return (self.levels[needed].value or None) if needed else None
 
     # --- actions -------------------------------------------------------------------------
     def _register(self, _button) -> None:
@@ -271,8 +278,13 @@ class HomeApp(App):
         self._show_state()
 
 
-def _options(frame) -> list[tuple[str, str | None]]:
-    return [(f"— {t('home.choose')} —", None)] + list(zip(frame["nama"], frame["kode"], strict=True))
+NONE = ""  # the value of the "— pilih —" entry (a Dropdown shows None as a blank box)
+
+
+def _fill(dropdown: widgets.Dropdown, frame) -> None:
+    """Put the areas of ``frame`` in ``dropdown`` after a "— pilih —" entry, and select that."""
+    dropdown.options = [(f"— {t('home.choose')} —", NONE)] + list(zip(frame["nama"], frame["kode"], strict=True))
+    dropdown.index = 0
 
 
 def _match_labels(found) -> list[tuple[str, str]]:

@@ -48,13 +48,19 @@ class Hasil:
 
     def _repr_html_(self) -> str:
         kind = "ok" if self.benar else ("info" if not self.dijawab else "warn")
-        return f'<div class="dk-msg dk-msg-{kind}">{html.escape(self.pesan)}</div>'
+        # Inline colours: in JupyterLab the kit's stylesheet (loaded by the apps) is absent.
+        background, colour = _COLOURS[kind]
+        return (
+            f'<div class="dk-msg dk-msg-{kind}" style="background:{background};color:{colour};'
+            f'padding:8px 12px;border-radius:6px">{html.escape(self.pesan)}</div>'
+        )
 
     def __repr__(self) -> str:
         return self.pesan
 
 
 REGISTRY: dict[str, Latihan] = {}
+_COLOURS = {"ok": ("#e8f5ec", "#1b5e2f"), "warn": ("#fff6e0", "#6d4a00"), "info": ("#eef4f8", "#1d3b55")}
 
 
 def latihan(nomor: str, contoh: Any):

@@ -1,0 +1,516 @@
+"""Charts for the teaching notebooks and the apps: Indonesian labels, Indonesian numbers.
+
+Every helper returns a :class:`Chart`, a matplotlib :class:`~matplotlib.figure.Figure` that
+shows itself as a PNG in Jupyter, in Voila and in an ``ipywidgets.Output`` (it needs neither
+pyplot nor the inline backend, so it is safe under the Agg backend, in tests and in many
+kernels at once). Axis numbers are written the Indonesian way (``format_number``: 100.000),
+and a source line sits under every chart.
+
+This is the drawing layer: the numbers come from :mod:`desmigratif_kit.migration`, which
+stays free of matplotlib.
+
+* BP2MI placement statistics: :func:`chart_penempatan_tahunan` (per year, the COVID-19
+  years highlighted), :func:`chart_penempatan_negara` (top destinations of a period),
+  :func:`chart_penempatan_provinsi` (provinces of origin of a period).
+* The village register: :func:`chart_register_summary` (counts by destination, status, ...,
+  from :func:`~desmigratif_kit.migration.register_summary`) and :func:`chart_movements`
+  (departures and returns per month, from
+  :func:`~desmigratif_kit.migration.movements_per_month`).
+
+>>> fig = chart_penempatan_tahunan()
+>>> fig.axes[0].get_title(loc="left")
+'Penempatan PMI per tahun, 2011-2024'
+>>> fig.axes[0].yaxis.get_major_formatter()(300000, 0)
+'300.000'
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Mapping, Sequence
+
+import pandas as pd
+from matplotlib.dates import MonthLocator, YearLocator, date2num, num2date
+from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
+from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from desmigratif_kit import migration
+from desmigratif_kit.i18n import format_date, format_number, parse_date
+
+__all__ = [
+    "BULAN_SINGKAT",
+    "SUMBER_BP2MI",
+    "WARNA",
+    "Chart",
+    "chart_movements",
+    "chart_penempatan_negara",
+    "chart_penempatan_provinsi",
+    "chart_penempatan_tahunan",
+    "chart_register_summary",
+    "label_periode",
+    "to_png",
+]
+
+SUMBER_BP2MI = (
+    "Sumber: BP2MI/KemenP2MI, angka resmi yang dikutip media; dihimpun dalam kit "
+    "(lihat data/README.md)"
+)
+SUMBER_REGISTER = "Sumber: register PMI desa"
+
+WARNA = {
+    "utama": "#2f6f9f",  # blue: ordinary bars
+    "sorot": "#d9731f",  # orange: highlighted bars (COVID years, a chosen province)
+    "ragu": "#9db7cc",  # pale blue: uncertain figures (catatan "?")
+    "lain": "#a7adb4",  # grey: "Lainnya"
+    "berangkat": "#2f6f9f",
+    "pulang": "#3b8f5a",
+    "teks": "#333333",
+    "catatan": "#5b6470",
+}
+"""Colours (colour-blind safe pair blue/orange; text dark grey on white for a projector)."""
+
+BULAN_SINGKAT = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+
+_LABEL_NILAI = {
+    "status": {
+        "calon": "Calon PMI",
+        "bekerja": "Sedang bekerja",
+        "pulang": "Sudah pulang (purna)",
+        "bermasalah": "Bermasalah",
+    },
+    "jalur": {
+        "p3mi": "P3MI (perusahaan)",
+        "g2g": "G to G (BP2MI)",
+        "perusahaan_sendiri": "Perusahaan sendiri",
+        "mandiri": "Mandiri",
+        "perseorangan": "Perseorangan (calo)",
+    },
+    "jenis_kelamin": {"L": "Laki-laki", "P": "Perempuan"},
+}
+_JUDUL_DIMENSI = {
+    "negara_tujuan": "Negara tujuan",
+    "jenis_kelamin": "Jenis kelamin",
+    "jabatan": "Jabatan",
+    "status": "Status",
+    "jalur": "Jalur penempatan",
+}
+_DPI_LAYAR = 110
+
+
+class Chart(Figure):
+    """A :class:`~matplotlib.figure.Figure` that Jupyter and Voila show as a PNG by itself."""
+
+    def _repr_png_(self) -> bytes:
+        return to_png(self)
+
+
+def to_png(fig: Figure, dpi: int = _DPI_LAYAR) -> bytes:
+    """The chart as PNG bytes, e.g. for an ``ipywidgets.Image`` in an app.
+
+    >>> to_png(chart_penempatan_tahunan())[:8]
+    b'\\x89PNG\\r\\n\\x1a\\n'
+    """
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, facecolor="white")
+    return buffer.getvalue()
+
+
+# --- shared pieces -------------------------------------------------------------------------
+
+
+def _figure(width: float, height: float, catatan: str) -> Chart:
+    """A white chart with room at the bottom for the source line (and a note)."""
+    fig = Chart(figsize=(width, height), facecolor="white")
+    lines = catatan.count("\n") + 1
+    bottom = min(0.3, (0.16 + 0.16 * lines) / height)
+    fig.set_layout_engine(ConstrainedLayoutEngine(rect=(0, bottom, 1, 1 - bottom)))
+    fig.text(
+        0.01, 0.02, catatan, ha="left", va="bottom", fontsize=8.5, color=WARNA["catatan"],
+        wrap=False,
+    )  # fmt: skip
+    return fig
+
+
+def _format_axis(axis) -> None:
+    axis.set_major_formatter(FuncFormatter(lambda value, _pos: format_number(value)))
+
+
+def _style(ax) -> None:
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.tick_params(colors=WARNA["teks"], labelsize=9)
+    ax.title.set_color(WARNA["teks"])
+
+
+def _title(ax, text: str) -> None:
+    ax.set_title(text, loc="left", fontsize=12, fontweight="bold", color=WARNA["teks"], pad=10)
+
+
+def _source(sumber: str, extra: Sequence[str] = ()) -> str:
+    return "\n".join([*extra, sumber])
+
+
+def label_periode(periode: str) -> str:
+    """A period of the BP2MI tables written for people.
+
+    >>> label_periode("2024"), label_periode("2007/2024-11-14")
+    ('2024', '2007 s.d. 14 November 2024 (kumulatif)')
+    """
+    periode = str(periode)
+    if "/" in periode:
+        start, end = periode.split("/", 1)
+        end_text = format_date(parse_date(end), lang="id") if "-" in end else end
+        return f"{start} s.d. {end_text} (kumulatif)"
+    return periode
+
+
+def _horizontal_bars(
+    ax,
+    labels: Sequence[str],
+    values: Sequence[float],
+    colors: Sequence[str],
+    hatches: Sequence[str | None] | None = None,
+):
+    """Horizontal bars, largest at the top, each with its value written at its end."""
+    positions = range(len(labels))[::-1]
+    bars = ax.barh(list(positions), list(values), color=list(colors), height=0.7)
+    if hatches:
+        for bar, hatch in zip(bars, hatches, strict=True):
+            if hatch:
+                bar.set_hatch(hatch)
+                bar.set_edgecolor("white")
+    ax.set_yticks(list(positions), labels=list(labels))
+    ax.bar_label(
+        bars, labels=[format_number(v) for v in values], padding=3, fontsize=9,
+        color=WARNA["teks"],
+    )  # fmt: skip
+    _format_axis(ax.xaxis)
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
+    ax.set_xlim(0, max(values) * 1.18 if len(values) and max(values) > 0 else 1)
+    ax.spines["left"].set_visible(False)
+    ax.tick_params(axis="y", length=0, labelsize=10)
+    ax.grid(axis="x", color="#e3e6ea", linewidth=0.8)
+    ax.set_axisbelow(True)
+    return bars
+
+
+# --- BP2MI placement statistics --------------------------------------------------------------
+
+
+def chart_penempatan_tahunan(
+    df: pd.DataFrame | None = None, sorot: Iterable[int] = (2020, 2021)
+) -> Chart:
+    """Placements of Indonesian migrant workers per year (one bar per year).
+
+    ``df`` is :func:`~desmigratif_kit.migration.load_penempatan_tahunan` (loaded when
+    ``None``); the years in ``sorot`` (default the COVID-19 years 2020-2021) are drawn in
+    orange. Uncertain figures (``catatan`` ``?``: 2017) are hatched and explained under the
+    chart, as is the change of definition in 2024 (*layanan penempatan*).
+
+    >>> fig = chart_penempatan_tahunan()
+    >>> len(fig.axes[0].containers[0])
+    14
+    """
+    df = migration.load_penempatan_tahunan() if df is None else df
+    df = df.sort_values("tahun").reset_index(drop=True)
+    sorot = {int(y) for y in sorot}
+    tahun = [int(y) for y in df["tahun"]]
+    nilai = [int(v) for v in df["penempatan"]]
+    ragu = [c == "?" for c in df["catatan"]] if "catatan" in df else [False] * len(df)
+    layanan = (
+        [d == "layanan_penempatan" for d in df["definisi"]]
+        if "definisi" in df
+        else [False] * len(df)
+    )
+
+    notes = []
+    if any(ragu):
+        years = ", ".join(str(y) for y, r in zip(tahun, ragu, strict=True) if r)
+        notes.append(f"Arsir: angka perkiraan, belum terkonfirmasi ({years}).")
+    if any(layanan):
+        years = ", ".join(str(y) for y, s in zip(tahun, layanan, strict=True) if s)
+        notes.append(f"Bintik: layanan penempatan, termasuk perpanjangan kontrak ({years}).")
+    fig = _figure(10, 5.2, _source(SUMBER_BP2MI, [" ".join(notes)] if notes else []))
+    ax = fig.add_subplot()
+    colors = [WARNA["sorot"] if y in sorot else WARNA["utama"] for y in tahun]
+    bars = ax.bar(tahun, nilai, color=colors, width=0.72)
+    for bar, r, s in zip(bars, ragu, layanan, strict=True):
+        if r or s:
+            bar.set_hatch("///" if r else "..")
+            bar.set_edgecolor("white")
+    ax.bar_label(
+        bars, labels=[format_number(round(v / 1000)) + " rb" for v in nilai], padding=2,
+        fontsize=8.5, color=WARNA["teks"],
+    )  # fmt: skip
+    ax.set_xticks(tahun, labels=[str(y) for y in tahun])
+    _format_axis(ax.yaxis)
+    ax.set_ylim(0, max(nilai) * 1.15 if nilai else 1)
+    ax.set_ylabel("Jumlah penempatan (orang)", color=WARNA["teks"])
+    ax.set_xlabel("Tahun", color=WARNA["teks"])
+    ax.grid(axis="y", color="#e3e6ea", linewidth=0.8)
+    ax.set_axisbelow(True)
+    _style(ax)
+    span = f"{min(tahun)}-{max(tahun)}" if tahun else ""
+    _title(ax, f"Penempatan PMI per tahun, {span}")
+    if sorot & set(tahun):
+        ax.legend(
+            handles=[
+                Patch(color=WARNA["utama"], label="Penempatan"),
+                Patch(color=WARNA["sorot"], label="Pandemi COVID-19"),
+            ],
+            loc="upper right", frameon=False, fontsize=9,
+        )  # fmt: skip
+    return fig
+
+
+def _ranked(df: pd.DataFrame, name: str, top: int | None) -> pd.DataFrame:
+    df = df.sort_values(["jumlah", name], ascending=[False, True]).reset_index(drop=True)
+    return df.head(top) if top else df
+
+
+def chart_penempatan_negara(
+    periode: str = "2024",
+    df: pd.DataFrame | None = None,
+    top: int | None = 10,
+    sorot: Iterable[str] = (),
+) -> Chart:
+    """Top destination countries of one period, largest at the top.
+
+    ``periode`` as in :func:`~desmigratif_kit.migration.load_penempatan_negara` (``"2016"``,
+    ``"2021"`` to ``"2024"``, ``"2007/2024-11-14"``); ``df`` is that table (loaded when
+    ``None``; other periods in it are ignored); at most ``top`` countries; ``sorot`` names
+    countries drawn in orange. The sources give top-N lists, so the chart says so.
+
+    >>> fig = chart_penempatan_negara("2023")
+    >>> [t.get_text() for t in fig.axes[0].get_yticklabels()][:3]   # from the top
+    ['Taiwan', 'Malaysia', 'Hong Kong']
+    """
+    table = migration.load_penempatan_negara(periode) if df is None else df
+    table = table[table["periode"].astype(str) == str(periode)]
+    table = _ranked(table, "negara", top)
+    sorot = set(sorot)
+    ragu = (table["catatan"] == "?").any()
+    notes = ["Hanya negara tujuan teratas yang disebut sumber; bukan daftar lengkap."]
+    if ragu:
+        notes.append("Angka kumulatif belum pasti (sumber: terjemahan mesin).")
+    fig = _figure(9, 0.9 + 0.42 * max(len(table), 3), _source(SUMBER_BP2MI, [" ".join(notes)]))
+    ax = fig.add_subplot()
+    colors = [
+        WARNA["sorot"] if n in sorot else (WARNA["ragu"] if ragu else WARNA["utama"])
+        for n in table["negara"]
+    ]
+    _horizontal_bars(ax, list(table["negara"]), [int(v) for v in table["jumlah"]], colors)
+    ax.set_xlabel("Jumlah penempatan (orang)", color=WARNA["teks"])
+    _style(ax)
+    _title(ax, f"Negara tujuan PMI, {label_periode(periode)}")
+    return fig
+
+
+def chart_penempatan_provinsi(
+    periode: str = "2024",
+    df: pd.DataFrame | None = None,
+    top: int | None = 10,
+    sorot: Iterable[str] = (),
+) -> Chart:
+    """Provinces of origin of one period, largest at the top; ``sorot`` provinces in orange.
+
+    ``periode``: ``"2023"``, ``"2024"`` or ``"2007/2024-11-14"`` (see
+    :func:`~desmigratif_kit.migration.load_penempatan_provinsi`).
+
+    >>> fig = chart_penempatan_provinsi("2024", sorot=["Jawa Tengah"])
+    >>> len(fig.axes[0].containers[0])
+    5
+    """
+    table = migration.load_penempatan_provinsi(periode) if df is None else df
+    table = table[table["periode"].astype(str) == str(periode)]
+    table = _ranked(table, "provinsi", top)
+    sorot = set(sorot)
+    ragu = (table["catatan"] == "?").any()
+    notes = ["Hanya provinsi yang disebut sumber; provinsi lain tidak tercantum."]
+    if ragu:
+        notes.append("Angka kumulatif belum pasti (sumber: terjemahan mesin).")
+    fig = _figure(9, 0.9 + 0.42 * max(len(table), 3), _source(SUMBER_BP2MI, [" ".join(notes)]))
+    ax = fig.add_subplot()
+    colors = [
+        WARNA["sorot"] if p in sorot else (WARNA["ragu"] if ragu else WARNA["utama"])
+        for p in table["provinsi"]
+    ]
+    _horizontal_bars(ax, list(table["provinsi"]), [int(v) for v in table["jumlah"]], colors)
+    ax.set_xlabel("Jumlah penempatan (orang)", color=WARNA["teks"])
+    _style(ax)
+    _title(ax, f"Provinsi asal PMI, {label_periode(periode)}")
+    return fig
+
+
+# --- the village register ------------------------------------------------------------------
+
+
+def _label_nilai(dimensi: str, value: object) -> str:
+    return _LABEL_NILAI.get(dimensi, {}).get(str(value), str(value))
+
+
+def chart_register_summary(
+    summary: Mapping[str, pd.DataFrame],
+    dimensi: Sequence[str] = ("negara_tujuan", "status"),
+    top: int = 8,
+    sumber: str = SUMBER_REGISTER,
+) -> Chart:
+    """The village register in bars: one panel per ``dimensi`` of ``summary``.
+
+    ``summary`` is :func:`~desmigratif_kit.migration.register_summary` (a dict of DataFrames
+    with the dimension's column, ``jumlah`` and ``persen``). Each panel shows at most ``top``
+    bars: the ``top - 1`` largest and one grey "Lainnya (n)" bar for the rest. Codes are
+    shown as words (``pulang`` as "Sudah pulang (purna)", ``P`` as "Perempuan").
+
+    >>> import pandas as pd
+    >>> s = {"status": pd.DataFrame({"status": ["pulang", "bekerja"], "jumlah": [3, 1],
+    ...      "persen": [75.0, 25.0]})}
+    >>> fig = chart_register_summary(s, dimensi=["status"])
+    >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]   # from the top
+    ['Sudah pulang (purna)', 'Sedang bekerja']
+    >>> chart_register_summary(s, dimensi=["umur"])
+    Traceback (most recent call last):
+    ...
+    desmigratif_kit.i18n.InputError: Nilai untuk "dimensi" tidak ditemukan: diharapkan salah satu
+    dari: status, diberikan "umur".
+    """
+    from desmigratif_kit.i18n import InputError
+
+    dimensi = [dimensi] if isinstance(dimensi, str) else list(dimensi)
+    for name in dimensi:
+        if name not in summary:
+            raise InputError(
+                "input.not_found",
+                expected="expected.choice",
+                choices=", ".join(summary),
+                given=name,
+                field="dimensi",
+            )
+    if not dimensi:
+        raise InputError(
+            "input.required",
+            expected="expected.choice",
+            choices=", ".join(summary),
+            given="",
+            field="dimensi",
+        )
+    if top < 2:
+        raise InputError(
+            "input.out_of_range", expected="expected.min", min=2, given=top, field="top"
+        )
+    panels = []
+    for name in dimensi:
+        table = summary[name]
+        labels = [_label_nilai(name, v) for v in table[name]]
+        values = [int(v) for v in table["jumlah"]]
+        colors = [WARNA["utama"]] * len(values)
+        if len(values) > top:
+            rest = values[top - 1 :]
+            labels = labels[: top - 1] + [f"Lainnya ({len(rest)})"]
+            values = values[: top - 1] + [sum(rest)]
+            colors = colors[: top - 1] + [WARNA["lain"]]
+        panels.append((name, labels, values, colors))
+    rows = max(max(len(p[1]) for p in panels), 2)
+    width = 5.2 * len(panels) + 0.6
+    fig = _figure(width, 1.3 + 0.4 * rows, sumber)
+    total = sum(panels[0][2])
+    for i, (name, labels, values, colors) in enumerate(panels):
+        ax = fig.add_subplot(1, len(panels), i + 1)
+        if values:
+            _horizontal_bars(ax, labels, values, colors)
+        else:
+            ax.text(0.5, 0.5, "Belum ada data", ha="center", va="center", transform=ax.transAxes)
+            ax.set_xticks([])
+            ax.set_yticks([])
+        ax.set_xlabel("Jumlah orang", color=WARNA["teks"])
+        _style(ax)
+        _title(ax, _JUDUL_DIMENSI.get(name, name.replace("_", " ").capitalize()))
+    fig.suptitle(
+        f"Register PMI desa: {format_number(total)} orang", x=0.01, ha="left",
+        fontsize=13, fontweight="bold", color=WARNA["teks"],
+    )  # fmt: skip
+    return fig
+
+
+def _month_label(value: float, _pos=None, with_year: bool = True) -> str:
+    moment = num2date(value)
+    month = BULAN_SINGKAT[moment.month - 1]
+    return f"{month} {moment.year}" if with_year else month
+
+
+def chart_movements(
+    df: pd.DataFrame, bulan_terakhir: int | None = None, sumber: str = SUMBER_REGISTER
+) -> Chart:
+    """Departures and returns per month: two lines, one point per month.
+
+    ``df`` is :func:`~desmigratif_kit.migration.movements_per_month` (columns ``bulan``,
+    ``berangkat``, ``pulang``); ``bulan_terakhir`` keeps only the last that many months.
+    Month names are Indonesian (``Agu 2026``); long periods are labelled by year.
+
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"bulan": pd.to_datetime(["2026-07-01", "2026-08-01", "2026-09-01"]),
+    ...     "berangkat": [3, 0, 2], "pulang": [1, 4, 0]})
+    >>> fig = chart_movements(df)
+    >>> [len(line.get_xdata()) for line in fig.axes[0].lines]
+    [3, 3]
+    >>> [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    ['Berangkat', 'Pulang']
+    """
+    missing = [c for c in ("bulan", "berangkat", "pulang") if c not in df.columns]
+    if missing:
+        from desmigratif_kit.i18n import InputError
+
+        raise InputError(
+            "input.not_found",
+            expected="expected.choice",
+            choices="bulan, berangkat, pulang",
+            given=", ".join(map(str, df.columns)),
+        )
+    df = df.sort_values("bulan")
+    if bulan_terakhir:
+        df = df.tail(int(bulan_terakhir))
+    fig = _figure(10, 4.6, sumber)
+    ax = fig.add_subplot()
+    _style(ax)
+    if df.empty:
+        ax.text(
+            0.5, 0.5, "Belum ada data keberangkatan atau kepulangan.", ha="center",
+            va="center", transform=ax.transAxes, color=WARNA["teks"],
+        )  # fmt: skip
+        ax.set_xticks([])
+        ax.set_yticks([])
+        _title(ax, "Keberangkatan dan kepulangan per bulan")
+        return fig
+    bulan = pd.to_datetime(df["bulan"])
+    x = date2num(bulan.dt.to_pydatetime())
+    many = len(df) > 36
+    style = {"linewidth": 1.6, "marker": None if many else "o", "markersize": 4}
+    ax.plot(x, df["berangkat"].astype(int), color=WARNA["berangkat"], label="Berangkat", **style)
+    ax.plot(
+        x, df["pulang"].astype(int), color=WARNA["pulang"], label="Pulang", linestyle="--",
+        **style,
+    )  # fmt: skip
+    if many:
+        ax.xaxis.set_major_locator(YearLocator())
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: str(num2date(v).year)))
+    else:
+        step = 1 if len(df) <= 12 else (2 if len(df) <= 24 else 3)
+        ax.xaxis.set_major_locator(MonthLocator(interval=step))
+        ax.xaxis.set_major_formatter(FuncFormatter(_month_label))
+        for label in ax.get_xticklabels():
+            label.set_rotation(0)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    _format_axis(ax.yaxis)
+    ax.set_ylim(bottom=0)
+    ax.set_ylabel("Jumlah orang", color=WARNA["teks"])
+    ax.grid(axis="y", color="#e3e6ea", linewidth=0.8)
+    ax.legend(loc="upper left", frameon=False, fontsize=9, ncols=2)
+    first, last = bulan.iloc[0], bulan.iloc[-1]
+    period = (
+        f"{BULAN_SINGKAT[first.month - 1]} {first.year} - {BULAN_SINGKAT[last.month - 1]} "
+        f"{last.year}"
+    )
+    _title(ax, f"Keberangkatan dan kepulangan per bulan, {period}")
+    return fig

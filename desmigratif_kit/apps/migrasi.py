@@ -29,7 +29,7 @@ from desmigratif_kit.apps.base import App, LanguageSwitch, esc, message_html
 from desmigratif_kit.data import TableError
 from desmigratif_kit.i18n import InputError, format_date, format_number, format_rp, t
 
-ALERT_LIMIT = 10
+ALERT_LIMIT = 5
 """Names listed in each register alert before "and N more"."""
 PAGE_ROWS = 20
 """Register rows per table page (a phone scrolls; a projector stays readable)."""
@@ -46,7 +46,8 @@ _CSS = """
 .dk-app .dk-flags .widget-checkbox label, .dk-app .dk-docs .widget-checkbox label {
   white-space: normal; overflow: visible; text-overflow: clip; line-height: 1.3; }
 .dk-app .dk-flags .widget-checkbox, .dk-app .dk-docs .widget-checkbox { margin: 3px 0; }
-.dk-status { font-size: 1.25em; font-weight: bold; padding: 8px 12px; border-radius: 8px; margin: 6px 0; }
+.dk-status { font-size: 1.25em; font-weight: bold; padding: 8px 12px; border-radius: 8px;
+  margin: 6px 0; }
 .dk-ready { background: #e8f5ec; color: #1b5e2f; border: 2px solid #1b7a3a; }
 .dk-notready { background: #fdecea; color: #8a1c12; border: 2px solid #c0392b; }
 .dk-pending { background: #eef4f8; color: #1d3b55; border: 2px solid #c9dcea; }
@@ -59,7 +60,8 @@ _CSS = """
 .dk-ok-list { columns: 2 16em; padding-left: 0.2em; list-style: none; }
 .dk-app .dk-flags input[type=checkbox], .dk-app .dk-docs input[type=checkbox] {
   width: 20px; height: 20px; flex: none; }
-.dk-download { display: inline-block; padding: 8px 14px; background: #0b5cad; color: #fff !important;
+.dk-download { display: inline-block; padding: 8px 14px; background: #0b5cad;
+  color: #fff !important;
   border-radius: 6px; text-decoration: none; font-weight: bold; margin: 6px 0; }
 .dk-tablewrap { overflow-x: auto; max-width: 100%; }
 .dk-table { border-collapse: collapse; font-size: 0.92em; }
@@ -136,8 +138,10 @@ class _MigrasiApp(App):
                 widgets.HBox(
                     [self.title, self.lang.widget],
                     layout=widgets.Layout(
-                        flex_flow="row wrap", align_items="center",
-                        justify_content="space-between", width="100%",
+                        flex_flow="row wrap",
+                        align_items="center",
+                        justify_content="space-between",
+                        width="100%",
                     ),
                 ),
                 self.intro,
@@ -266,9 +270,7 @@ class CekKesiapanApp(_MigrasiApp):
             self.jalur.options = [(t(f"mig.jalur.{k}"), k) for k in migration.JALUR]
             self.visa.options = [(t(f"mig.visa.{k}"), k) for k in migration.VISA]
             self.jalur.value, self.visa.value = jalur, visa
-            self.jabatan.options = [
-                label for label in self._job_labels(lang)
-            ]
+            self.jabatan.options = [label for label in self._job_labels(lang)]
         finally:
             self._quiet = quiet
         self._draw()
@@ -329,8 +331,10 @@ class CekKesiapanApp(_MigrasiApp):
         form = self.form_values()
         missing = []
         dates = {}
-        for name, label in (("tanggal_lahir", "mig.cek.lahir"),
-                            ("tanggal_berangkat", "mig.cek.berangkat")):
+        for name, label in (
+            ("tanggal_lahir", "mig.cek.lahir"),
+            ("tanggal_berangkat", "mig.cek.berangkat"),
+        ):
             text = form[name].strip()
             if text:
                 dates[name] = i18n.parse_date(text, field=t(label))
@@ -339,8 +343,13 @@ class CekKesiapanApp(_MigrasiApp):
         biaya = form["biaya"].strip()
         biaya_rp = i18n.parse_rp(biaya, field=t("mig.cek.biaya")) if biaya else 0
         if biaya_rp < 0:
-            raise InputError("input.out_of_range", expected="expected.min", min=format_rp(0),
-                             given=biaya, field=t("mig.cek.biaya"))
+            raise InputError(
+                "input.out_of_range",
+                expected="expected.min",
+                min=format_rp(0),
+                given=biaya,
+                field=t("mig.cek.biaya"),
+            )
         if not form["jabatan"].strip():
             missing.append(t("mig.cek.jabatan"))
         if missing:
@@ -411,30 +420,37 @@ class CekKesiapanApp(_MigrasiApp):
             items = "".join(
                 f"<li>✓ {esc(migration.RULES[c].teks(lang)['judul'])}</li>" for c in met
             )
-            parts.append(f"<h3>{esc(t('mig.cek.met', count=len(met)))}</h3>"
-                         f"<ul class='dk-ok-list'>{items}</ul>")
+            parts.append(
+                f"<h3>{esc(t('mig.cek.met', count=len(met)))}</h3>"
+                f"<ul class='dk-ok-list'>{items}</ul>"
+            )
         self.hasil_html.value = "".join(parts)
         page = checklist_html(self.valid_form, hasil, today=self.today or date.today(), lang=lang)
-        self.unduh.value = _data_link(
-            page.encode("utf-8"),
-            f"cek-kesiapan-{_slug(self.valid_form.get('nama', ''))}.html",
-            "text/html;charset=utf-8",
-            t("mig.cek.download"),
-        ) + f"<p class='dk-muted'>{esc(t('mig.cek.download_hint'))}</p>"
+        self.unduh.value = (
+            _data_link(
+                page.encode("utf-8"),
+                f"cek-kesiapan-{_slug(self.valid_form.get('nama', ''))}.html",
+                "text/html;charset=utf-8",
+                t("mig.cek.download"),
+            )
+            + f"<p class='dk-muted'>{esc(t('mig.cek.download_hint'))}</p>"
+        )
 
     @staticmethod
     def _status_html(hasil: migration.HasilKesiapan) -> str:
         if hasil.siap:
             text, css = "✓ " + t("mig.cek.ready"), "dk-ready"
         else:
-            text = "✗ " + t("mig.cek.not_ready", unmet=len(hasil.kurang),
-                            flags=len(hasil.tanda_bahaya))
+            text = "✗ " + t(
+                "mig.cek.not_ready", unmet=len(hasil.kurang), flags=len(hasil.tanda_bahaya)
+            )
             css = "dk-notready"
         return f'<div class="dk-status {css}" data-testid="status">{esc(text)}</div>'
 
 
-def checklist_html(form: dict, hasil: migration.HasilKesiapan, today: date,
-                   lang: str | None = None) -> str:
+def checklist_html(
+    form: dict, hasil: migration.HasilKesiapan, today: date, lang: str | None = None
+) -> str:
     """The printable checklist for the candidate's family: a whole HTML page.
 
     Shows the candidate's name (escaped), every requirement met or not, the red flags and
@@ -460,8 +476,9 @@ def checklist_html(form: dict, hasil: migration.HasilKesiapan, today: date,
     if hasil.siap:
         status = "✓ " + t("mig.cek.ready", lang)
     else:
-        status = "✗ " + t("mig.cek.not_ready", lang, unmet=len(hasil.kurang),
-                          flags=len(hasil.tanda_bahaya))
+        status = "✗ " + t(
+            "mig.cek.not_ready", lang, unmet=len(hasil.kurang), flags=len(hasil.tanda_bahaya)
+        )
     form_facts = [
         (t("mig.cek.lahir", lang), form.get("tanggal_lahir", "")),
         (t("mig.cek.berangkat", lang), form.get("tanggal_berangkat", "")),
@@ -482,9 +499,10 @@ def checklist_html(form: dict, hasil: migration.HasilKesiapan, today: date,
     return f"""<!DOCTYPE html>
 <html lang="{esc(lang)}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{esc(t('mig.cek.print_title', lang))}: {esc(name)}</title>
+<title>{esc(t("mig.cek.print_title", lang))}: {esc(name)}</title>
 <style>
-body {{ font-family: sans-serif; max-width: 820px; margin: 1em auto; padding: 0 1em; color: #1d2733; }}
+body {{ font-family: sans-serif; max-width: 820px; margin: 1em auto; padding: 0 1em;
+  color: #1d2733; }}
 table {{ border-collapse: collapse; width: 100%; margin: 0.5em 0; }}
 td, th {{ border: 1px solid #c8d0d8; padding: 4px 6px; vertical-align: top; text-align: left; }}
 td.mark {{ font-size: 1.4em; text-align: center; width: 2em; }}
@@ -495,19 +513,19 @@ tr.no {{ background: #fff6f5; }}
 .status {{ font-size: 1.3em; font-weight: bold; }}
 @media print {{ .noprint {{ display: none; }} }}
 </style></head><body>
-<button class="noprint" onclick="window.print()">{esc(t('mig.cek.print', lang))}</button>
-<h1>{esc(t('mig.cek.print_title', lang))}</h1>
-<p><b>{esc(t('mig.cek.nama', lang))}:</b> {esc(name)}<br>
-<b>{esc(t('mig.cek.print_date', lang))}:</b> {esc(format_date(today, lang))}</p>
-<table>{''.join(facts)}</table>
+<button class="noprint" onclick="window.print()">{esc(t("mig.cek.print", lang))}</button>
+<h1>{esc(t("mig.cek.print_title", lang))}</h1>
+<p><b>{esc(t("mig.cek.nama", lang))}:</b> {esc(name)}<br>
+<b>{esc(t("mig.cek.print_date", lang))}:</b> {esc(format_date(today, lang))}</p>
+<table>{"".join(facts)}</table>
 <p class="status">{esc(status)}</p>
-<h2>{esc(t('mig.cek.print_requirements', lang))}</h2>
-<table><tr><th></th><th>{esc(t('mig.cek.print_requirement', lang))}</th>
-<th>{esc(t('mig.cek.print_state', lang))}</th><th>{esc(t('mig.next_step', lang))}</th></tr>
-{''.join(rows)}</table>
+<h2>{esc(t("mig.cek.print_requirements", lang))}</h2>
+<table><tr><th></th><th>{esc(t("mig.cek.print_requirement", lang))}</th>
+<th>{esc(t("mig.cek.print_state", lang))}</th><th>{esc(t("mig.next_step", lang))}</th></tr>
+{"".join(rows)}</table>
 <h2>{esc(flags_title)}</h2>
-{findings or '<p>' + esc(t('mig.cek.no_flags', lang)) + '</p>'}
-<p class="dk-law">{esc(t('mig.cek.print_footer', lang))}</p>
+{findings or "<p>" + esc(t("mig.cek.no_flags", lang)) + "</p>"}
+<p class="dk-law">{esc(t("mig.cek.print_footer", lang))}</p>
 </body></html>
 """
 
@@ -550,8 +568,9 @@ class WaspadaCaloApp(_MigrasiApp):
         }
         flags = widgets.VBox(list(self.flags.values()), layout=widgets.Layout(width="100%"))
         flags.add_class("dk-flags")
-        self.check_button = widgets.Button(button_style="primary", icon="check",
-                                           layout=widgets.Layout(width="auto"))
+        self.check_button = widgets.Button(
+            button_style="primary", icon="check", layout=widgets.Layout(width="auto")
+        )
         self.prev_button = widgets.Button(icon="arrow-left", layout=widgets.Layout(width="auto"))
         self.next_button = widgets.Button(icon="arrow-right", layout=widgets.Layout(width="auto"))
         self.feedback = widgets.HTML()
@@ -643,7 +662,8 @@ class WaspadaCaloApp(_MigrasiApp):
         card = self.card
         teks = card.teks()
         self.progress.value = (
-            f"<p class='dk-muted'>{esc(t('mig.calo.progress', n=self.index + 1, total=len(cards.KARTU)))}"
+            f"<p class='dk-muted'>"
+            f"{esc(t('mig.calo.progress', n=self.index + 1, total=len(cards.KARTU)))}"
             f" · {esc(teks['desa'])}</p>"
         )
         self.story.value = (
@@ -670,8 +690,9 @@ class WaspadaCaloApp(_MigrasiApp):
         umpan = cards.periksa(card, self.tanda.get(card.kode, []))
         parts = []
         if not card.tanda_bahaya:
-            parts.append(message_html("ok" if not umpan.salah else "warn",
-                                      esc(t("mig.calo.no_flags_card"))))
+            parts.append(
+                message_html("ok" if not umpan.salah else "warn", esc(t("mig.calo.no_flags_card")))
+            )
         elif umpan.tepat:
             parts.append(message_html("ok", esc(t("mig.calo.all_found"))))
         groups = (
@@ -696,8 +717,12 @@ class WaspadaCaloApp(_MigrasiApp):
         s = cards.skor(checked)
         head = t("mig.calo.final") if s.selesai else t("mig.calo.score_title")
         lines = [
-            t("mig.calo.score_cards", n=s.kartu_diperiksa, total=s.kartu_total,
-              tepat=s.kartu_tepat),
+            t(
+                "mig.calo.score_cards",
+                n=s.kartu_diperiksa,
+                total=s.kartu_total,
+                tepat=s.kartu_tepat,
+            ),
             t("mig.calo.score_flags", found=s.ditemukan, total=s.tanda_total),
             t("mig.calo.score_wrong", wrong=s.salah),
         ]
@@ -744,9 +769,13 @@ def _form_problem(problem, lang: str) -> str:
     name = _TITLE_TO_NAME.get(problem.column or "")
     column = t(f"mig.col.{name}", lang) if name else (problem.column or "")
     empty = t("table.given_empty_cell", lang)
-    return t("mig.reg.form_problem", lang, column=column,
-             expected=i18n.text_or_key(problem.expected, lang, **problem.values),
-             given=i18n.quote_given(problem.given, empty))
+    return t(
+        "mig.reg.form_problem",
+        lang,
+        column=column,
+        expected=i18n.text_or_key(problem.expected, lang, **problem.values),
+        given=i18n.quote_given(problem.given, empty),
+    )
 
 
 class RegisterDesaApp(_MigrasiApp):
@@ -773,8 +802,15 @@ class RegisterDesaApp(_MigrasiApp):
         self._create_export()
         self._finish_with(
             [self.header],
-            [self.summary, self.alerts, self.charts_box, self.table_box, self.form_box,
-             self.import_box, self.export_box],
+            [
+                self.summary,
+                self.alerts,
+                self.charts_box,
+                self.table_box,
+                self.form_box,
+                self.import_box,
+                self.export_box,
+            ],
         )
         saved = self.load_saved()
         if saved is not None:
@@ -789,10 +825,12 @@ class RegisterDesaApp(_MigrasiApp):
 
     def _create_charts(self) -> None:
         self.charts_title = widgets.HTML()
-        self.chart_status = widgets.Image(format="png", layout=widgets.Layout(max_width="640px",
-                                                                               width="100%"))
-        self.chart_months = widgets.Image(format="png", layout=widgets.Layout(max_width="640px",
-                                                                              width="100%"))
+        self.chart_status = widgets.Image(
+            format="png", layout=widgets.Layout(max_width="640px", width="100%")
+        )
+        self.chart_months = widgets.Image(
+            format="png", layout=widgets.Layout(max_width="640px", width="100%")
+        )
         self.charts_box = _card([self.charts_title, self.chart_status, self.chart_months])
 
     def _create_table(self) -> None:
@@ -806,8 +844,12 @@ class RegisterDesaApp(_MigrasiApp):
         self.on_click(self.prev_page, lambda _: self._turn(-1))
         self.on_click(self.next_page, lambda _: self._turn(1))
         self.table_box = _card(
-            [self.table_title, self.search, self.table,
-             widgets.HBox([self.prev_page, self.page_label, self.next_page], layout=_row())]
+            [
+                self.table_title,
+                self.search,
+                self.table,
+                widgets.HBox([self.prev_page, self.page_label, self.next_page], layout=_row()),
+            ]
         )
 
     def _create_form(self) -> None:
@@ -821,8 +863,9 @@ class RegisterDesaApp(_MigrasiApp):
                 self.fields[name] = widgets.Text(layout=_wide())
         auto = widgets.Layout(width="auto")
         self.save_button = widgets.Button(button_style="primary", icon="save", layout=auto)
-        self.delete_button = widgets.Button(button_style="danger", icon="trash",
-                                            layout=widgets.Layout(width="auto"))
+        self.delete_button = widgets.Button(
+            button_style="danger", icon="trash", layout=widgets.Layout(width="auto")
+        )
         self.new_button = widgets.Button(icon="plus", layout=widgets.Layout(width="auto"))
         self.form_msg = widgets.HTML()
         self.on(self.choose, self._chosen)
@@ -830,24 +873,37 @@ class RegisterDesaApp(_MigrasiApp):
         self.on_click(self.delete_button, self._delete_entry)
         self.on_click(self.new_button, lambda _: self.edit(None))
         self.form_box = _card(
-            [self.form_title, self.choose, *self.fields.values(),
-             widgets.HBox([self.save_button, self.new_button, self.delete_button], layout=_row()),
-             self.form_msg],
+            [
+                self.form_title,
+                self.choose,
+                *self.fields.values(),
+                widgets.HBox(
+                    [self.save_button, self.new_button, self.delete_button], layout=_row()
+                ),
+                self.form_msg,
+            ],
             "dk-form",
         )
 
     def _create_import(self) -> None:
         self.import_title = widgets.HTML()
-        self.mode = widgets.RadioButtons(options=[("", "tambah"), ("", "ganti")], value="tambah",
-                                         layout=widgets.Layout(width="auto"))
+        self.mode = widgets.RadioButtons(
+            options=[("", "tambah"), ("", "ganti")],
+            value="tambah",
+            layout=widgets.Layout(width="auto"),
+        )
         self.upload = widgets.FileUpload(accept=".xlsx,.csv", multiple=False)
         self.sample_button = widgets.Button(icon="table", layout=widgets.Layout(width="auto"))
         self.import_msg = widgets.HTML()
         self.on(self.upload, self._uploaded)
         self.on_click(self.sample_button, self._load_sample)
         self.import_box = _card(
-            [self.import_title, self.mode,
-             widgets.HBox([self.upload, self.sample_button], layout=_row()), self.import_msg]
+            [
+                self.import_title,
+                self.mode,
+                widgets.HBox([self.upload, self.sample_button], layout=_row()),
+                self.import_msg,
+            ]
         )
 
     def _create_export(self) -> None:
@@ -870,7 +926,8 @@ class RegisterDesaApp(_MigrasiApp):
             self.prev_page.description = t("mig.reg.prev")
             self.next_page.description = t("mig.reg.next")
             self.form_title.value = (
-                f"<h2>{esc(t('mig.reg.form'))}</h2><p class='dk-muted'>{esc(t('mig.reg.form_hint'))}</p>"
+                f"<h2>{esc(t('mig.reg.form'))}</h2>"
+                f"<p class='dk-muted'>{esc(t('mig.reg.form_hint'))}</p>"
             )
             self.choose.description = t("mig.reg.choose")
             self.choose.style.description_width = LABEL_WIDTH
@@ -890,7 +947,12 @@ class RegisterDesaApp(_MigrasiApp):
             self.import_title.value = (
                 f"<h2>{esc(t('mig.reg.import'))}</h2><p>{esc(t('mig.reg.import_hint'))}</p>"
             )
-            self.mode.options = [(t("mig.reg.mode_add"), "tambah"), (t("mig.reg.mode_replace"), "ganti")]
+            mode = self.mode.value
+            self.mode.options = [
+                (t("mig.reg.mode_add"), "tambah"),
+                (t("mig.reg.mode_replace"), "ganti"),
+            ]
+            self.mode.value = mode
             self.upload.description = t("mig.reg.upload")
             self.sample_button.description = t("mig.reg.sample")
             self.export_title.value = (
@@ -907,7 +969,9 @@ class RegisterDesaApp(_MigrasiApp):
     @staticmethod
     def _choice_label(name: str, code: str) -> str:
         if not code:
-            return t("mig.reg.not_filled") if name == "jalur" else f"— {t('mig.reg.choose_option')} —"
+            return (
+                t("mig.reg.not_filled") if name == "jalur" else f"— {t('mig.reg.choose_option')} —"
+            )
         if name == "jalur":
             return t(f"mig.jalur.{code}")
         if name == "status":
@@ -937,7 +1001,8 @@ class RegisterDesaApp(_MigrasiApp):
         ]
         self.summary.value = (
             f"<p data-testid='ringkasan'><b>{esc(t('mig.reg.count', n=format_number(n)))}</b> · "
-            + " · ".join(parts) + "</p>"
+            + " · ".join(parts)
+            + "</p>"
         )
 
     @staticmethod
@@ -953,27 +1018,44 @@ class RegisterDesaApp(_MigrasiApp):
         ending = migration.contracts_ending(self.df, self.today, within_days=90)
         if len(ending):
             items = [
-                t("mig.reg.ending_item", nama=esc(row.nama), negara=esc(_cell(row.negara_tujuan, lang)),
-                  tanggal=esc(format_date(row.akhir_kontrak, lang)), hari=row.sisa_hari)
+                t(
+                    "mig.reg.ending_item",
+                    nama=esc(row.nama),
+                    negara=esc(_cell(row.negara_tujuan, lang)),
+                    tanggal=esc(format_date(row.akhir_kontrak, lang)),
+                    hari=row.sisa_hari,
+                )
                 for row in ending.head(ALERT_LIMIT).itertuples()
             ]
-            parts.append(self._alert("warn", t("mig.reg.ending", count=len(ending), days=90),
-                                     items, len(ending)))
+            parts.append(
+                self._alert(
+                    "warn", t("mig.reg.ending", count=len(ending), days=90), items, len(ending)
+                )
+            )
         ended = cards.kontrak_lewat(self.df, self.today)
         if len(ended):
             items = [
-                t("mig.reg.ended_item", nama=esc(row.nama),
-                  tanggal=esc(format_date(row.akhir_kontrak, lang)))
+                t(
+                    "mig.reg.ended_item",
+                    nama=esc(row.nama),
+                    tanggal=esc(format_date(row.akhir_kontrak, lang)),
+                )
                 for row in ended.head(ALERT_LIMIT).itertuples()
             ]
-            parts.append(self._alert("warn", t("mig.reg.ended", count=len(ended)), items, len(ended)))
+            parts.append(
+                self._alert("warn", t("mig.reg.ended", count=len(ended)), items, len(ended))
+            )
         gaps = cards.data_belum_lengkap(self.df)
         if len(gaps):
             items = [
-                t("mig.reg.gap_item", nama=esc(nama),
-                  kolom=esc(", ".join(t(f"mig.col.{k}") for k in kurang)))
-                for nama, kurang in zip(gaps["nama"].head(ALERT_LIMIT),
-                                        gaps["kurang"].head(ALERT_LIMIT), strict=True)
+                t(
+                    "mig.reg.gap_item",
+                    nama=esc(nama),
+                    kolom=esc(", ".join(t(f"mig.col.{k}") for k in kurang)),
+                )
+                for nama, kurang in zip(
+                    gaps["nama"].head(ALERT_LIMIT), gaps["kurang"].head(ALERT_LIMIT), strict=True
+                )
             ]
             parts.append(self._alert("info", t("mig.reg.gaps", count=len(gaps)), items, len(gaps)))
         if not parts:
@@ -985,7 +1067,12 @@ class RegisterDesaApp(_MigrasiApp):
         """A message box with a list; ``items_html`` are already escaped."""
         more = total - len(items_html)
         tail = f"<li>{esc(t('mig.reg.more', count=more))}</li>" if more > 0 else ""
-        body = f"<b>{esc(head)}</b><ul>" + "".join(f"<li>{i}</li>" for i in items_html) + tail + "</ul>"
+        body = (
+            f"<b>{esc(head)}</b><ul>"
+            + "".join(f"<li>{i}</li>" for i in items_html)
+            + tail
+            + "</ul>"
+        )
         return message_html(kind, body)
 
     def _draw_charts(self) -> None:
@@ -1009,15 +1096,22 @@ class RegisterDesaApp(_MigrasiApp):
         labels = [self._status_label(s) for s in status["status"]][::-1]
         ax1.barh(labels, status["jumlah"].tolist()[::-1], color="#2d7fc1")
         ax1.set_title(t("mig.reg.chart_status"), loc="left", fontsize=11)
-        names = [str(n) if n != migration.TIDAK_DIISI else t("mig.reg.not_filled")
-                 for n in negara["negara_tujuan"]][::-1]
+        names = [
+            str(n) if n != migration.TIDAK_DIISI else t("mig.reg.not_filled")
+            for n in negara["negara_tujuan"]
+        ][::-1]
         ax2.barh(names, negara["jumlah"].tolist()[::-1], color="#e0a100")
         ax2.set_title(t("mig.reg.chart_country"), loc="left", fontsize=11)
         for ax in (ax1, ax2):
             for bar in ax.patches:
-                ax.annotate(format_number(int(bar.get_width())),
-                            (bar.get_width(), bar.get_y() + bar.get_height() / 2),
-                            xytext=(3, 0), textcoords="offset points", va="center", fontsize=9)
+                ax.annotate(
+                    format_number(int(bar.get_width())),
+                    (bar.get_width(), bar.get_y() + bar.get_height() / 2),
+                    xytext=(3, 0),
+                    textcoords="offset points",
+                    va="center",
+                    fontsize=9,
+                )
             ax.spines[["top", "right"]].set_visible(False)
             ax.margins(x=0.15)
             ax.tick_params(labelsize=9)
@@ -1030,10 +1124,22 @@ class RegisterDesaApp(_MigrasiApp):
         fig = Figure(figsize=(6.4, 3.0), dpi=100, layout="constrained")
         ax = fig.subplots()
         if len(months):
-            ax.plot(months["bulan"], months["berangkat"], label=t("mig.reg.departures"),
-                    color="#2d7fc1", marker="o", markersize=3)
-            ax.plot(months["bulan"], months["pulang"], label=t("mig.reg.returns"),
-                    color="#c0392b", marker="s", markersize=3)
+            ax.plot(
+                months["bulan"],
+                months["berangkat"],
+                label=t("mig.reg.departures"),
+                color="#2d7fc1",
+                marker="o",
+                markersize=3,
+            )
+            ax.plot(
+                months["bulan"],
+                months["pulang"],
+                label=t("mig.reg.returns"),
+                color="#c0392b",
+                marker="s",
+                markersize=3,
+            )
             ax.legend(fontsize=9, frameon=False)
         ax.set_title(t("mig.reg.chart_months"), loc="left", fontsize=11)
         ax.yaxis.get_major_locator().set_params(integer=True)
@@ -1063,7 +1169,7 @@ class RegisterDesaApp(_MigrasiApp):
         rows = self._filtered()
         pages = max(1, -(-len(rows) // PAGE_ROWS))
         self.page = max(0, min(self.page, pages - 1))
-        shown = migration.masked(rows.iloc[self.page * PAGE_ROWS:(self.page + 1) * PAGE_ROWS])
+        shown = migration.masked(rows.iloc[self.page * PAGE_ROWS : (self.page + 1) * PAGE_ROWS])
         head = "".join(f"<th>{esc(t(f'mig.col.{c}'))}</th>" for c in ("no", *TABLE_COLUMNS))
         body = []
         for position, row in zip(shown.index, shown.itertuples(index=False), strict=True):
@@ -1077,13 +1183,16 @@ class RegisterDesaApp(_MigrasiApp):
                 cells.append(_cell(value, lang))
             body.append("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in cells) + "</tr>")
         if not body:
-            body.append(f"<tr><td colspan='{len(TABLE_COLUMNS) + 1}'>{esc(t('mig.reg.no_rows'))}</td></tr>")
+            body.append(
+                f"<tr><td colspan='{len(TABLE_COLUMNS) + 1}'>{esc(t('mig.reg.no_rows'))}</td></tr>"
+            )
         self.table.value = (
             "<div class='dk-tablewrap'><table class='dk-table' data-testid='tabel-register'>"
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
         )
-        self.page_label.value = esc(t("mig.reg.page", page=self.page + 1, pages=pages,
-                                      n=format_number(len(rows))))
+        self.page_label.value = esc(
+            t("mig.reg.page", page=self.page + 1, pages=pages, n=format_number(len(rows)))
+        )
         self.prev_page.disabled = self.page == 0
         self.next_page.disabled = self.page >= pages - 1
 
@@ -1231,8 +1340,15 @@ class RegisterDesaApp(_MigrasiApp):
             return False
         self._replace(merged)
         self.import_msg.value = message_html(
-            "ok", esc(t("mig.reg.imported", n=format_number(len(new)), file=filename,
-                        total=format_number(len(merged))))
+            "ok",
+            esc(
+                t(
+                    "mig.reg.imported",
+                    n=format_number(len(new)),
+                    file=filename,
+                    total=format_number(len(merged)),
+                )
+            ),
         )
         return True
 
@@ -1250,8 +1366,14 @@ class RegisterDesaApp(_MigrasiApp):
             return
         self._replace(merged)
         self.import_msg.value = message_html(
-            "ok", esc(t("mig.reg.sample_loaded", n=format_number(len(sample)),
-                        date=format_date(migration.SAMPLE_REFERENCE_DATE)))
+            "ok",
+            esc(
+                t(
+                    "mig.reg.sample_loaded",
+                    n=format_number(len(sample)),
+                    date=format_date(migration.SAMPLE_REFERENCE_DATE),
+                )
+            ),
         )
 
     def _export(self, _button) -> None:
@@ -1281,7 +1403,9 @@ class RegisterDesaApp(_MigrasiApp):
         if hidden > 0:
             items += f"<li>{esc(t('table.more', count=hidden))}</li>"
         tail = "" if form else f"<p>{esc(t('mig.reg.nothing_changed'))}</p>"
-        return message_html("error", f"<b>{esc(head)}</b><ul data-testid='masalah'>{items}</ul>{tail}")
+        return message_html(
+            "error", f"<b>{esc(head)}</b><ul data-testid='masalah'>{items}</ul>{tail}"
+        )
 
     # --- saving -------------------------------------------------------------------------
     def _replace(self, df: pd.DataFrame) -> None:
@@ -1296,9 +1420,17 @@ def preload(register: bool = False) -> None:
     register matplotlib and the synthetic sample (cached per process)."""
     t("mig.cek.intro")
     migration.check_readiness(
-        {"tanggal_lahir": date(2000, 1, 1), "tanggal_berangkat": date(2030, 1, 1),
-         "dokumen": [], "bpjs": False, "opp": False, "jalur": "p3mi", "visa": "kerja",
-         "jabatan": "operator pabrik", "biaya_penempatan_rp": 0}
+        {
+            "tanggal_lahir": date(2000, 1, 1),
+            "tanggal_berangkat": date(2030, 1, 1),
+            "dokumen": [],
+            "bpjs": False,
+            "opp": False,
+            "jalur": "p3mi",
+            "visa": "kerja",
+            "jabatan": "operator pabrik",
+            "biaya_penempatan_rp": 0,
+        }
     )
     if register:
         from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: F401

@@ -109,3 +109,13 @@ def test_english_switch_redraws_texts(store):
     app.lang.widget.value = "en"
     assert "Welcome" in app.title.value
     assert app.register_button.description == i18n.t("home.register", lang="en")
+
+
+def test_apps_link_back_to_the_home_page_with_the_code(store):
+    from desmigratif_kit.apps.base import App
+
+    participant = store.register("kepala_desa", "Sumardi", "33.29.15.2007")
+    app = App(kode=participant.code, store=store)
+    assert f"href=\"../00_beranda.ipynb?kode={participant.code}\"" in app.bar.home.value
+    assert "Beranda" in app.bar.home.value
+    assert HomeApp(store=store).bar.home.value == ""  # the home page needs no link to itself

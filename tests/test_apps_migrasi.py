@@ -270,7 +270,7 @@ def test_form_adds_edits_and_removes_entries(store, kode):
     app = RegisterDesaApp(kode=kode, store=store, today=TODAY)
     f = app.fields
     f["nama"].value = "Yohana <script>"
-    f["nik"].value = "5308 1201 0199 0007"
+    f["nik"].value = "9908 1201 0199 0007"
     f["jenis_kelamin"].value = "P"
     f["tanggal_lahir"].value = "12/09/1999"
     f["negara_tujuan"].value = "Taiwan"
@@ -300,7 +300,7 @@ def test_form_adds_edits_and_removes_entries(store, kode):
     f["tanggal_berangkat"].value = "02/01/2025"
     app.save_button.click()
     assert "diperbarui" in app.form_msg.value
-    assert app.df.loc[0, "nik"] == "5308120101990007"
+    assert app.df.loc[0, "nik"] == "9908120101990007"
     assert app.df.loc[0, "status"] == "bekerja"
     assert "Kontrak berakhir dalam 90 hari" in app.alerts.value
     assert "Data belum lengkap" in app.alerts.value  # no phone, passport, route

@@ -14,11 +14,12 @@ import logging
 import os
 import weakref
 from importlib import resources
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlencode
 
 import ipywidgets as widgets
 
 from desmigratif_kit import i18n
+from desmigratif_kit.catalog import HOME_NOTEBOOK
 from desmigratif_kit.i18n import InputError, t
 from desmigratif_kit.store import Participant, SavedWork, get_store
 
@@ -86,12 +87,15 @@ class App:
     """
 
     app_id = "app"
+    # Where the "← Beranda" link of the bar points, relative to the app's page
+    # (apps live one folder below notebooks/); None for the home page itself.
+    home_href: str | None = f"../{HOME_NOTEBOOK}"
 
     def __init__(self, kode: str | None = None, store=None):
         self.store = store if store is not None else get_store()
         self.participant: Participant | None = None
         self.message = widgets.HTML(layout=widgets.Layout(min_height="0"))
-        self.bar = ParticipantBar()
+        self.bar = ParticipantBar(home_href=self.home_href)
         if kode:
             self.participant = self.callback(self._find_participant, reraise=False)(kode)
         self.bar.show(self.participant)
@@ -199,17 +203,24 @@ class App:
 class ParticipantBar:
     """Who is signed in, their village, and whether the last change is saved."""
 
-    def __init__(self):
+    def __init__(self, home_href: str | None = None):
+        self.home_href = home_href
+        self.home = widgets.HTML()
         self.who = widgets.HTML()
         self.status = widgets.HTML()
         self.widget = widgets.HBox(
-            [self.who, self.status],
+            [self.home, self.who, self.status],
             layout=widgets.Layout(justify_content="space-between", flex_flow="row wrap", width="100%"),
         )
         self.widget.add_class("dk-bar")
         self._state = ("none", None)
 
     def show(self, participant: Participant | None) -> None:
+        if self.home_href:
+            query = f"?{urlencode({'kode': participant.code})}" if participant else ""
+            self.home.value = (
+                f'<a class="dk-home" href="{esc(self.home_href + query)}" target="_self">{esc(t("bar.home"))}</a>'
+            )
         if participant is None:
             self.who.value = f'<span class="dk-who">{esc(t("bar.not_signed_in"))}</span>'
             return

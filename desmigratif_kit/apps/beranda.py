@@ -26,6 +26,7 @@ class HomeApp(App):
     """The home App. ``HomeApp(kode="ABC234")`` opens signed in, as after ``?kode=ABC234``."""
 
     app_id = "beranda"
+    home_href = None
 
     def __init__(self, kode: str | None = None, store=None):
         super().__init__(kode=kode, store=store)

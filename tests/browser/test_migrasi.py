@@ -17,8 +17,8 @@ TITLES = {
 }
 REGISTER_CSV = (
     "Nama Lengkap;NIK;JK;Tgl Lahir;Negara Tujuan;Status;Tgl Berangkat;Akhir Kontrak\n"
-    "Théresia Ndona;5308124501990001;P;12/09/1999;Hong Kong;Bekerja;12/09/2017;12/09/2027\n"
-    "Yosef Bata;5308121203880002;L;03/12/1988;Taiwan;Pulang;01/02/2015;01/02/2017\n"
+    "Théresia Ndona;9908124501990001;P;12/09/1999;Hong Kong;Bekerja;12/09/2017;12/09/2027\n"
+    "Yosef Bata;9908121203880002;L;03/12/1988;Taiwan;Pulang;01/02/2015;01/02/2017\n"
 ).encode("cp1252")
 
 
@@ -85,5 +85,5 @@ def test_register_import_appears_masked_and_survives_a_reload(
     open_app(page, server, "app_register_desa", kode, wait_for_voila)  # reload
     text = page.locator("[data-testid=tabel-register]").inner_text()
     assert "Théresia Ndona" in text and "Yosef Bata" in text
-    assert "5308124501990001" not in page.content()
+    assert "9908124501990001" not in page.content()
     assert not page.page_errors

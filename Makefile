@@ -33,9 +33,8 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed
 
 lint: $(VENV)/.installed-test
-	$(BIN)/python -m pip install --quiet 'ruff>=0.6'
-	$(BIN)/ruff check desmigratif_kit tests benchmarks scripts
-	$(BIN)/ruff format --check desmigratif_kit tests benchmarks scripts
+	$(BIN)/ruff check desmigratif_kit tests benchmarks scripts notebooks conftest.py
+	$(BIN)/ruff format --check desmigratif_kit tests benchmarks scripts notebooks conftest.py
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/bench_home.py $(ARGS)

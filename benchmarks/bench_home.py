@@ -268,8 +268,9 @@ def browser_visit(browser, url: str, timeout_ms: int) -> BrowserVisit:
     visit.transferred_bytes = int(sum(sizes.values()))
     visit.requests = len(sizes)
     with contextlib.suppress(Exception):
-        with page.context.expect_event("requestfinished", timeout=5000,
-                                       predicate=lambda r: "/voila/api/shutdown/" in r.url):
+        with page.context.expect_event(
+            "requestfinished", timeout=5000, predicate=lambda r: "/voila/api/shutdown/" in r.url
+        ):
             page.close(run_before_unload=True)  # fmt: skip
     context.close()
     return visit
@@ -454,8 +455,11 @@ def main(argv=None) -> int:
     parser.add_argument("--tabs", type=int, default=5, help="tabs opened then closed")
     parser.add_argument("--timeout", type=float, default=60, help="a load slower is 'hung'")
     parser.add_argument("--skip-plain", action="store_true", help="skip plain voila")
-    parser.add_argument("--json", default=None,
-                        help="write results here (default benchmarks/results/home-<time>.json)")
+    parser.add_argument(
+        "--json",
+        default=None,
+        help="write results here (default benchmarks/results/home-<time>.json)",
+    )
     parser.add_argument("--no-json", action="store_true")
     args = parser.parse_args(argv)
     if not Path(CHROMIUM).is_file():
@@ -463,8 +467,11 @@ def main(argv=None) -> int:
     report = run(args)
     print(markdown(report))
     if not args.no_json:
-        out = Path(args.json) if args.json else (
-            REPO / "benchmarks" / "results" / time.strftime("home-%Y%m%d-%H%M%S.json"))
+        out = (
+            Path(args.json)
+            if args.json
+            else (REPO / "benchmarks" / "results" / time.strftime("home-%Y%m%d-%H%M%S.json"))
+        )
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(report, indent=2))
         print(f"\n(JSON: {out})")

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
-NOTEBOOKS_DIR = Path(os.environ.get("DESMIGRATIF_NOTEBOOKS") or Path(__file__).resolve().parent.parent / "notebooks")
+NOTEBOOKS_DIR = Path(
+    os.environ.get("DESMIGRATIF_NOTEBOOKS") or Path(__file__).resolve().parent.parent / "notebooks"
+)
 HOME_NOTEBOOK = "00_beranda.ipynb"
 
 

@@ -60,7 +60,11 @@ class Hasil:
 
 
 REGISTRY: dict[str, Latihan] = {}
-_COLOURS = {"ok": ("#e8f5ec", "#1b5e2f"), "warn": ("#fff6e0", "#6d4a00"), "info": ("#eef4f8", "#1d3b55")}
+_COLOURS = {
+    "ok": ("#e8f5ec", "#1b5e2f"),
+    "warn": ("#fff6e0", "#6d4a00"),
+    "info": ("#eef4f8", "#1d3b55"),
+}
 
 
 def latihan(nomor: str, contoh: Any):

@@ -68,6 +68,11 @@ DEFAULT_APP_POOL = 2
 DEFAULT_CELL_TIMEOUT = 60
 DEFAULT_CULL_INTERVAL = 60
 DEFAULT_CULL_IDLE_MINUTES = 20
+# Seconds before a pool starts a kernel to replace one a visitor took (Voila's default: 1).
+# Starting a kernel costs about a second of CPU (Python, pandas, the notebook's first cell);
+# when a room opens the page together, replacing each kernel at once would compete with the
+# visitors for 2 CPUs. Waiting lets the wave pass first (see docs/benchmark.md).
+POOL_REFILL_DELAY = 15
 
 WAIT_MARKERS = ("query_params(", "get_query_string(")
 """Calls that wait for the visitor in a preheated kernel (fallback exemption, see
@@ -223,6 +228,7 @@ def build_config(options: ServerOptions) -> Config:
     c.VoilaConfiguration.preheat_kernel = preheat
     if preheat:
         c.VoilaKernelManager.kernel_pools_config = pools
+        c.VoilaKernelManager.fill_delay = POOL_REFILL_DELAY
 
     c.VoilaExecutor.timeout = (
         int(options.cell_timeout) if options.cell_timeout and options.cell_timeout > 0 else -1

@@ -48,7 +48,12 @@ def test_typing_part_of_a_name_finds_the_village_even_without_its_space(store):
     codes = [kode for _, kode in app.matches.options]
     assert RANGGATALO in codes
     app.matches.value = RANGGATALO
-    assert [app.levels[level].value for level in (1, 2, 3, 4)] == ["53", ENDE, "53.08.12", RANGGATALO]
+    assert [app.levels[level].value for level in (1, 2, 3, 4)] == [
+        "53",
+        ENDE,
+        "53.08.12",
+        RANGGATALO,
+    ]
 
 
 def test_sign_up_shows_a_code_and_resume_brings_the_village_back(store, tmp_path, monkeypatch):
@@ -116,6 +121,21 @@ def test_apps_link_back_to_the_home_page_with_the_code(store):
 
     participant = store.register("kepala_desa", "Sumardi", "33.29.15.2007")
     app = App(kode=participant.code, store=store)
-    assert f"href=\"../00_beranda.ipynb?kode={participant.code}\"" in app.bar.home.value
+    assert f'href="../00_beranda.ipynb?kode={participant.code}"' in app.bar.home.value
     assert "Beranda" in app.bar.home.value
     assert HomeApp(store=store).bar.home.value == ""  # the home page needs no link to itself
+
+
+def test_app_kernels_do_not_import_the_voila_server():
+    """Importing voila pulls in jupyter_server and jsonschema: ~40 MB and seconds of CPU per
+    participant kernel (docs/benchmark.md). The apps read the query string without it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, desmigratif_kit.apps.beranda, desmigratif_kit.apps.migrasi;"
+        "heavy = [m for m in ('voila', 'jupyter_server', 'jsonschema', 'matplotlib') if m in sys.modules];"
+        "print(heavy)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -6,7 +6,7 @@ import base64
 import io
 import json
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import openpyxl
 import pytest
@@ -217,7 +217,7 @@ REGISTER_CSV = (
 def upload(app: RegisterDesaApp, content: bytes, name: str) -> None:
     app.upload.value = ({"name": name, "type": "", "size": len(content),
                          "content": memoryview(content),
-                         "last_modified": datetime(2026, 11, 1, tzinfo=timezone.utc)},)  # fmt: skip
+                         "last_modified": datetime(2026, 11, 1, tzinfo=UTC)},)  # fmt: skip
 
 
 def test_imported_csv_appears_masked_and_survives_a_new_app(store, kode):

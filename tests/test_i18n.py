@@ -1,6 +1,6 @@
 """Language, catalogs, Indonesian formatting and the parsing of what people type."""
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import given
@@ -196,7 +196,7 @@ def test_missing_values_format_as_empty_text():
 
 
 def test_format_datetime_shows_aware_times_in_local_time():
-    moment = datetime(2017, 9, 12, 3, 15, tzinfo=timezone.utc)
+    moment = datetime(2017, 9, 12, 3, 15, tzinfo=UTC)
     local = moment.astimezone()
     assert format_datetime(moment) == f"{format_date(local)} {local:%H.%M}"
     wib = timezone(timedelta(hours=7))

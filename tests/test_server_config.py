@@ -94,6 +94,8 @@ def test_build_config(notebooks, tmp_path):
     pools = c.VoilaKernelManager.kernel_pools_config
     assert isinstance(pools, dict) and pools["default"] == {"pool_size": 0}
     assert pools["00_beranda.ipynb"] == {"pool_size": 3}
+    # a room arriving together is served before the pool starts replacing kernels
+    assert c.VoilaKernelManager.fill_delay >= 10
     assert c.VoilaExecutor.timeout == 45
     assert isinstance(c.VoilaExecutor.timeout_func, CellTimeout)
     assert c.VoilaExecutor.timeout_func.seconds == 45
@@ -209,9 +211,7 @@ def test_cell_timeout_exempts_cells_of_a_preheated_kernel_before_its_visitor():
     cell = {"source": "from x import app\napp()"}
 
     async def run():
-        in_pool = await asyncio.create_task(
-            NotebookRenderer(timeout).generate_content_hybrid(cell)
-        )
+        in_pool = await asyncio.create_task(NotebookRenderer(timeout).generate_content_hybrid(cell))
         visitor = await asyncio.create_task(_visitor_request(timeout, cell))
         return in_pool, visitor
 

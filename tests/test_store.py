@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import sqlite3
-from datetime import timezone
+from datetime import UTC
 
 import pytest
 
@@ -116,7 +116,7 @@ def test_register_and_lookup(store):
     assert p.role == "kepala_desa"
     assert p.name == "Yohanes Rangga"
     assert p.village_code == "53.10.05.2003"
-    assert p.created_at.tzinfo == timezone.utc
+    assert p.created_at.tzinfo == UTC
     assert p.display_code == format_code(p.code)
     assert store.participant(format_code(p.code).lower()) == p
     assert store.participant("ZZZ-999") is None
@@ -161,7 +161,7 @@ def test_save_and_load_versions(store):
     s1 = store.save(p.code, "bep", {"harga_rp": 25000})
     s2 = store.save(format_code(p.code), " bep ", {"harga_rp": 27500})
     assert (s1.version, s2.version) == (1, 2)
-    assert s2.saved_at.tzinfo == timezone.utc and s2.saved_at >= s1.saved_at
+    assert s2.saved_at.tzinfo == UTC and s2.saved_at >= s1.saved_at
     latest = store.load(p.code.lower(), "bep")
     assert latest == s2
     assert [w.data["harga_rp"] for w in store.history(p.code, "bep")] == [25000, 27500]

@@ -7,16 +7,20 @@ app (Voila hides tracebacks from the audience) and a log line, never a silent fa
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import functools
 import html
+import json
 import logging
 import os
+import threading
 import weakref
 from importlib import resources
 from urllib.parse import parse_qs, urlencode
 
 import ipywidgets as widgets
+from websockets.asyncio.client import connect
 
 from desmigratif_kit import i18n
 from desmigratif_kit.catalog import HOME_NOTEBOOK
@@ -42,26 +46,56 @@ def esc(text: object) -> str:
 def query_params() -> dict[str, str]:
     """The page's query string as a dict, e.g. ``{"kode": "ABC234"}`` for ``?kode=ABC234``.
 
-    Under Voila this waits for the visitor's request when the kernel was preheated (Voila's
-    ``get_query_string``); elsewhere (JupyterLab, nbval, tests) it reads ``$QUERY_STRING``.
-    Never reads ``VOILA_REQUEST_URL``: it is stale in a preheated kernel.
+    In a kernel that Voila preheated, this waits for the visitor's request (see
+    :func:`_wait_for_visitor`); otherwise Voila has already put the query in ``$QUERY_STRING``
+    (and JupyterLab, nbval and tests have none). Never reads ``VOILA_REQUEST_URL``: it is stale
+    in a preheated kernel.
 
     >>> os.environ["QUERY_STRING"] = "kode=abc-234&x=1"
     >>> query_params()
     {'kode': 'abc-234', 'x': '1'}
     >>> del os.environ["QUERY_STRING"]
     """
-    query = None
-    if os.environ.get("VOILA_KERNEL_ID") or os.environ.get("VOILA_PREHEAT"):
+    if os.environ.get("VOILA_PREHEAT", "False") != "False" and os.environ.get("VOILA_KERNEL_ID"):
         try:
+            _wait_for_visitor()
+        except Exception:  # pragma: no cover - depends on a running Voila
+            log.exception("light wait for the visitor failed; using voila.utils")
             from voila.utils import get_query_string
 
-            query = get_query_string()
-        except Exception:  # pragma: no cover - depends on a running Voila
-            log.exception("could not read the query string from Voila")
-    if query is None:
-        query = os.environ.get("QUERY_STRING", "")
-    return {key: values[-1] for key, values in parse_qs(query or "").items()}
+            get_query_string()
+    query = os.environ.get("QUERY_STRING", "")
+    return {key: values[-1] for key, values in parse_qs(query).items()}
+
+
+def _wait_for_visitor() -> None:
+    """Wait until Voila hands this preheated kernel to a visitor; put their request in os.environ.
+
+    The same protocol as ``voila.utils.wait_for_request`` (Voila 0.5: a websocket to
+    ``/voila/query/<kernel id>`` that sends the request's environment as JSON), without
+    importing ``voila``: that import pulls in jupyter_server, jupyterlab_server and jsonschema,
+    which costs each kernel about 40 MB and, with 20 visitors arriving at once on 2 CPUs,
+    seconds of CPU after the visitor arrives (measured with py-spy; see docs/benchmark.md).
+    """
+    protocol = os.environ.get("VOILA_WS_PROTOCOL", "ws")
+    host = os.environ.get("VOILA_APP_IP", "127.0.0.1")
+    port = os.environ.get("VOILA_APP_PORT", "8866")
+    base = os.environ.get("VOILA_WS_BASE_URL", os.environ.get("VOILA_SERVER_URL", "/"))
+    url = f"{protocol}://{host}:{port}{base}voila/query/{os.environ['VOILA_KERNEL_ID']}"
+    received: list[str] = []
+
+    async def receive() -> None:
+        async with connect(url, open_timeout=30, max_size=None) as websocket:
+            received.append(await websocket.recv())
+
+    # The kernel's own event loop is running this cell: wait on a loop of our own, in a thread.
+    thread = threading.Thread(target=lambda: asyncio.new_event_loop().run_until_complete(receive()))
+    thread.start()
+    thread.join()
+    if not received:
+        raise RuntimeError(f"no request info from {url}")
+    for key, value in json.loads(received[0]).items():
+        os.environ[key] = value
 
 
 def style() -> widgets.HTML:
@@ -210,7 +244,9 @@ class ParticipantBar:
         self.status = widgets.HTML()
         self.widget = widgets.HBox(
             [self.home, self.who, self.status],
-            layout=widgets.Layout(justify_content="space-between", flex_flow="row wrap", width="100%"),
+            layout=widgets.Layout(
+                justify_content="space-between", flex_flow="row wrap", width="100%"
+            ),
         )
         self.widget.add_class("dk-bar")
         self._state = ("none", None)
@@ -218,9 +254,9 @@ class ParticipantBar:
     def show(self, participant: Participant | None) -> None:
         if self.home_href:
             query = f"?{urlencode({'kode': participant.code})}" if participant else ""
-            self.home.value = (
-                f'<a class="dk-home" href="{esc(self.home_href + query)}" target="_self">{esc(t("bar.home"))}</a>'
-            )
+            href = esc(self.home_href + query)
+            label = esc(t("bar.home"))
+            self.home.value = f'<a class="dk-home" href="{href}" target="_self">{label}</a>'
         if participant is None:
             self.who.value = f'<span class="dk-who">{esc(t("bar.not_signed_in"))}</span>'
             return
@@ -272,7 +308,9 @@ class ParticipantBar:
             text, css = t("app.not_saved"), "dk-unsaved"
         else:
             text, css = "", ""
-        self.status.value = f'<span class="{css}" aria-live="polite">{esc(text)}</span>' if text else ""
+        self.status.value = (
+            f'<span class="{css}" aria-live="polite">{esc(text)}</span>' if text else ""
+        )
 
 
 def format_code(code: str) -> str:

@@ -56,7 +56,9 @@ class HomeApp(App):
         self.role.style.button_width = "auto"
         self.search = widgets.Text(continuous_update=True, layout=_wide())
         self.matches = widgets.Select(options=[], rows=5, layout=_wide(display="none"))
-        self.levels = {level: widgets.Dropdown(options=[], layout=_wide()) for level in (1, 2, 3, 4)}
+        self.levels = {
+            level: widgets.Dropdown(options=[], layout=_wide()) for level in (1, 2, 3, 4)
+        }
         _fill(self.levels[1], data.wilayah_children(None))
         self._enable_levels()
         self.name = widgets.Text(layout=_wide())
@@ -68,8 +70,15 @@ class HomeApp(App):
             self.on(dropdown, lambda change, level=level: self._level_changed(level, change))
         self.on_click(self.register_button, self._register)
         self.signup = widgets.VBox(
-            [self.signup_title, self.role, self.search, self.matches, *self.levels.values(), self.name,
-             self.register_button]
+            [
+                self.signup_title,
+                self.role,
+                self.search,
+                self.matches,
+                *self.levels.values(),
+                self.name,
+                self.register_button,
+            ]
         )
         self.signup.add_class("dk-card")
 
@@ -80,8 +89,13 @@ class HomeApp(App):
         self.on_click(self.resume_button, self._resume)
         self.resume_code.on_submit(self.callback(lambda _: self._resume(None)))
         self.resume = widgets.VBox(
-            [self.resume_title, widgets.HBox([self.resume_code, self.resume_button],
-                                             layout=widgets.Layout(flex_flow="row wrap", gap="8px"))]
+            [
+                self.resume_title,
+                widgets.HBox(
+                    [self.resume_code, self.resume_button],
+                    layout=widgets.Layout(flex_flow="row wrap", gap="8px"),
+                ),
+            ]
         )
         self.resume.add_class("dk-card")
 
@@ -99,7 +113,9 @@ class HomeApp(App):
     def redraw(self) -> None:
         self.title.value = f"<h1>{esc(t('home.title'))}</h1>"
         self.intro.value = f"<p>{esc(t('home.intro'))}</p>"
-        self.signup_title.value = f"<h2>{esc(t('home.new_participant'))}</h2><p>{esc(t('home.choose_role'))}</p>"
+        self.signup_title.value = (
+            f"<h2>{esc(t('home.new_participant'))}</h2><p>{esc(t('home.choose_role'))}</p>"
+        )
         self.role.options = [(t(f"role.{r}"), r) for r in ROLES]
         self.search.description = t("home.search")
         self.search.placeholder = t("home.filter_placeholder")
@@ -108,7 +124,9 @@ class HomeApp(App):
         self.name.description = t("home.name")
         self.name.placeholder = t("home.name_placeholder")
         self.register_button.description = t("home.register")
-        self.resume_title.value = f"<h2>{esc(t('home.resume_title'))}</h2><p>{esc(t('home.resume'))}</p>"
+        self.resume_title.value = (
+            f"<h2>{esc(t('home.resume_title'))}</h2><p>{esc(t('home.resume'))}</p>"
+        )
         self.resume_code.placeholder = t("home.code_placeholder")
         self.resume_button.description = t("home.continue")
         self.switch_button.description = t("home.switch")
@@ -129,7 +147,9 @@ class HomeApp(App):
         code = format_code(p.code)
         village = ""
         if p.village_code:
-            village = ", ".join(esc(nama) for _, nama in reversed(data.wilayah_path(p.village_code)))
+            village = ", ".join(
+                esc(nama) for _, nama in reversed(data.wilayah_path(p.village_code))
+            )
         saved = self._saved_rows()
         saved_html = (
             "<ul>" + "".join(f"<li>{row}</li>" for row in saved) + "</ul>"
@@ -155,9 +175,8 @@ class HomeApp(App):
             for entry in pillar.apps:
                 saved = self.store.load(self.participant.code, entry.app_id)
                 if saved is not None:
-                    rows.append(
-                        f"{esc(t(entry.judul_key))}: {esc(t('home.saved_at', when=format_datetime(saved.saved_at)))}"
-                    )
+                    when = t("home.saved_at", when=format_datetime(saved.saved_at))
+                    rows.append(f"{esc(t(entry.judul_key))}: {esc(when)}")
         return rows
 
     def _draw_pillars(self) -> None:
@@ -169,14 +188,22 @@ class HomeApp(App):
                 title = esc(t(entry.judul_key))
                 desc = esc(t(entry.ringkasan_key))
                 if entry.available():
-                    items.append(f"<li><a href='{esc(catalog.link_for(entry, kode))}' target='_self'>{title}</a>"
-                                 f" <span class='dk-muted'>{desc}</span></li>")
+                    href = esc(catalog.link_for(entry, kode))
+                    items.append(
+                        f"<li><a href='{href}' target='_self'>{title}</a>"
+                        f" <span class='dk-muted'>{desc}</span></li>"
+                    )
                 else:
-                    items.append(f"<li>{title} <span class='dk-soon'>({esc(t('home.coming_soon'))})</span></li>")
-            cards.append(f"<div class='dk-card'><h3>{pillar.nomor}. {esc(t(pillar.judul_key))}</h3>"
-                         f"<ul>{''.join(items)}</ul></div>")
+                    soon = esc(t("home.coming_soon"))
+                    items.append(f"<li>{title} <span class='dk-soon'>({soon})</span></li>")
+            cards.append(
+                f"<div class='dk-card'><h3>{pillar.nomor}. {esc(t(pillar.judul_key))}</h3>"
+                f"<ul>{''.join(items)}</ul></div>"
+            )
         hint = "" if kode else f"<p class='dk-muted'>{esc(t('home.sign_in_to_save'))}</p>"
-        self.pillars.value = f"<h2>{esc(t('home.pillars'))}</h2>{hint}<div class='dk-pillars'>{''.join(cards)}</div>"
+        self.pillars.value = (
+            f"<h2>{esc(t('home.pillars'))}</h2>{hint}<div class='dk-pillars'>{''.join(cards)}</div>"
+        )
 
     # --- the village cascade -----------------------------------------------------------------
     def _role_changed(self, change) -> None:
@@ -205,7 +232,7 @@ class HomeApp(App):
             self.matches.options = []
             self.matches.layout.display = "none"
             return
-        parent = next((self.levels[l].value for l in (3, 2, 1) if self.levels[l].value), None)
+        parent = next((self.levels[n].value for n in (3, 2, 1) if self.levels[n].value), None)
         found = data.search_desa(text, parent=parent, limit=SEARCH_LIMIT)
         if not len(found) and parent:
             found = data.search_desa(text, parent=None, limit=SEARCH_LIMIT)
@@ -251,10 +278,18 @@ class HomeApp(App):
         area = self.chosen_area()
         if needed and not area:
             level = t(LEVEL_KEYS[needed])
-            raise InputError("input.required", expected="expected.choose_area", given="", field=level, level=level)
+            raise InputError(
+                "input.required",
+                expected="expected.choose_area",
+                given="",
+                field=level,
+                level=level,
+            )
         name = self.name.value.strip()
         if not name:
-            raise InputError("input.required", expected="expected.name", given=self.name.value, field="home.name")
+            raise InputError(
+                "input.required", expected="expected.name", given=self.name.value, field="home.name"
+            )
         self.participant = self.store.register(self.role.value, name, area)
         self._signed_in_changed()
         self.say("ok", esc(t("home.registered", code=format_code(self.participant.code))))
@@ -284,7 +319,9 @@ NONE = ""  # the value of the "— pilih —" entry (a Dropdown shows None as a 
 
 def _fill(dropdown: widgets.Dropdown, frame) -> None:
     """Put the areas of ``frame`` in ``dropdown`` after a "— pilih —" entry, and select that."""
-    dropdown.options = [(f"— {t('home.choose')} —", NONE)] + list(zip(frame["nama"], frame["kode"], strict=True))
+    dropdown.options = [(f"— {t('home.choose')} —", NONE)] + list(
+        zip(frame["nama"], frame["kode"], strict=True)
+    )
     dropdown.index = 0
 
 
@@ -302,8 +339,9 @@ def _wide(**extra) -> widgets.Layout:
 
 
 def _wrap_row() -> widgets.Layout:
-    return widgets.Layout(flex_flow="row wrap", align_items="center", justify_content="space-between")
-
+    return widgets.Layout(
+        flex_flow="row wrap", align_items="center", justify_content="space-between"
+    )
 
 
 def preload() -> None:

@@ -132,9 +132,7 @@ class WorkshopServer:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                raise ServerStartError(
-                    f"server exited with {self.proc.returncode}:\n{self.log()}"
-                )
+                raise ServerStartError(f"server exited with {self.proc.returncode}:\n{self.log()}")
             try:
                 status, _, _ = self.get("voila/tree/", timeout=5)
             except OSError:
@@ -221,15 +219,19 @@ class WorkshopServer:
     @property
     def pooled_kernels(self) -> int:
         """Kernels the pools hold when full (home page + each ``*/app_*.ipynb``)."""
-        root = self.notebooks or Path(
-            os.environ.get("DESMIGRATIF_NOTEBOOKS") or REPO / "notebooks"
-        )
+        root = self.notebooks or Path(os.environ.get("DESMIGRATIF_NOTEBOOKS") or REPO / "notebooks")
         n = self.pool if (root / "00_beranda.ipynb").is_file() else 0
         apps = [p for p in root.glob("*/app_*.ipynb")]
         return n + self.app_pool * len(apps)
 
-    def get(self, path: str, headers: dict | None = None, method: str = "GET", body=None,
-            timeout: float = 60):
+    def get(
+        self,
+        path: str,
+        headers: dict | None = None,
+        method: str = "GET",
+        body=None,
+        timeout: float = 60,
+    ):
         """One HTTP request (no redirect following). Returns (status, headers, body bytes)."""
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
         try:
@@ -337,9 +339,9 @@ def _open_page(browser, **context_args):
     page.on("pageerror", lambda err: page.page_errors.append(str(err)))
     page.on(
         "response",
-        lambda resp: page.bad_responses.append(f"{resp.status} {resp.url}")
-        if resp.status >= 400
-        else None,
+        lambda resp: (
+            page.bad_responses.append(f"{resp.status} {resp.url}") if resp.status >= 400 else None
+        ),
     )
     page.on(
         "websocket",
@@ -384,9 +386,7 @@ def _close_and_check(context, page):
     with contextlib.suppress(Exception):
         context.close()
     if external:
-        pytest.fail(
-            "requests to non-local hosts (must work offline):\n  " + "\n  ".join(external)
-        )
+        pytest.fail("requests to non-local hosts (must work offline):\n  " + "\n  ".join(external))
 
 
 @pytest.fixture

@@ -12,7 +12,9 @@ def sign_up_as_village_head(page, name: str) -> str:
     matches = page.locator("select[size]")
     matches.locator("option", has_text="Ranggatalo, Lio Timur").wait_for()
     matches.select_option(label="Ranggatalo, Lio Timur, Kabupaten Ende, Nusa Tenggara Timur")
-    page.locator("select", has=page.locator("option:checked", has_text="Ranggatalo")).last.wait_for()
+    page.locator(
+        "select", has=page.locator("option:checked", has_text="Ranggatalo")
+    ).last.wait_for()
     page.get_by_placeholder("contoh: Irmibus Denny").fill(name)
     page.get_by_role("button", name="Daftar").click()
     code = page.locator("[data-testid=kode-peserta]")
@@ -61,7 +63,9 @@ def test_unknown_code_in_the_address_is_explained(server, page, wait_for_voila):
 def test_home_page_on_a_phone(server, phone_page, wait_for_voila):
     phone_page.goto(server.url)
     wait_for_voila(phone_page)
-    assert phone_page.get_by_role("heading", name="Selamat datang di Kit Lokakarya Desmigratif").is_visible()
+    assert phone_page.get_by_role(
+        "heading", name="Selamat datang di Kit Lokakarya Desmigratif"
+    ).is_visible()
     width = phone_page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"page wider than the phone ({width}px)"
     search = phone_page.get_by_placeholder("Ketik untuk menyaring…")

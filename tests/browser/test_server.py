@@ -36,9 +36,7 @@ APP_CELLS = ["import ipywidgets as w\nw.Dropdown(options=['a', 'b'], description
 
 def write_notebook(path: Path, cells: list[str]) -> Path:
     nb = new_notebook(
-        cells=[
-            new_markdown_cell(c[3:]) if c.startswith("md:") else new_code_cell(c) for c in cells
-        ]
+        cells=[new_markdown_cell(c[3:]) if c.startswith("md:") else new_code_cell(c) for c in cells]
     )
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                  "language": "python"}  # fmt: skip
@@ -154,9 +152,7 @@ def test_home_page_loads_offline_with_working_widgets(kit, page, wait_for_voila)
     wait_for_voila(page)
     assert page.locator("#kode").inner_text() == "Kode: ABC234"
     page.get_by_label("Nama").fill("Siti")
-    page.wait_for_function(
-        "() => document.querySelector('#hasil')?.innerText === 'Halo Siti'"
-    )
+    page.wait_for_function("() => document.querySelector('#hasil')?.innerText === 'Halo Siti'")
     # Font Awesome icon drawn from the bundled CSS (no CDN)
     icon_font = page.evaluate(
         "() => getComputedStyle(document.querySelector('button i.fa-save, button .fa-save'),"

@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 ARGS   ?=
 PYTEST_ARGS ?=
 
-.PHONY: workshop test install install-test lint format bench clean
+.PHONY: workshop test install install-test lint bench backup clean
 
 workshop: $(VENV)/.installed
 	$(BIN)/desmigratif-kit serve $(ARGS)
@@ -35,6 +35,9 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check desmigratif_kit tests benchmarks scripts notebooks conftest.py
 	$(BIN)/ruff format --check desmigratif_kit tests benchmarks scripts notebooks conftest.py
+
+backup: $(VENV)/.installed
+	$(BIN)/desmigratif-kit backup $(ARGS)
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/bench_home.py $(ARGS)

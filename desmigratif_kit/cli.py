@@ -76,7 +76,50 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"],
         help="log level",
     )
+    backup = sub.add_parser(
+        "backup",
+        help="cadangkan hasil kerja peserta (back up saved work)",
+        description=(
+            "Menyalin berkas SQLite hasil kerja peserta ke berkas baru, aman walau server "
+            "sedang berjalan. (Copies the participants' saved work to a new SQLite file, "
+            "safely while the server runs.)"
+        ),
+        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+    )
+    backup.add_argument(
+        "--workspace",
+        type=Path,
+        default=Path("workspace"),
+        help="folder hasil kerja (workspace folder)",
+    )
+    backup.add_argument(
+        "tujuan",
+        type=Path,
+        nargs="?",
+        default=Path("cadangan"),
+        help="berkas atau folder tujuan (destination file or folder)",
+    )
     return parser
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    from .store import DB_FILENAME, Store
+
+    source = args.workspace / DB_FILENAME
+    if not source.is_file():
+        print(f"desmigratif-kit: tidak ada hasil kerja di {source} (no saved work there)",
+              file=sys.stderr)  # fmt: skip
+        return 1
+    if not args.tujuan.suffix:
+        args.tujuan.mkdir(parents=True, exist_ok=True)
+    try:
+        with Store(source) as store:
+            target = store.backup(args.tujuan)
+    except FileExistsError as err:
+        print(f"desmigratif-kit: {err}", file=sys.stderr)
+        return 1
+    print(f"Cadangan tersimpan (backup written): {target}")
+    return 0
 
 
 def _non_negative(text: str) -> int:
@@ -106,6 +149,8 @@ def options_from_args(args: argparse.Namespace) -> server.ServerOptions:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command == "backup":
+        return run_backup(args)
     if args.command != "serve":
         parser.print_help()
         return 2

@@ -381,6 +381,45 @@ yang sudah terdaftar di lokakarya ini, diberikan "ABC-234"
                 self._conn.close()
             self._conn = None
 
+    def backup(self, destination: str | os.PathLike) -> Path:
+        """Copy the whole store to ``destination`` (a new SQLite file), consistently.
+
+        Safe while the workshop server runs and participants save (SQLite's online backup:
+        the copy is one consistent moment). A folder as destination gets a dated file name.
+        Refuses to overwrite an existing file.
+
+        >>> import tempfile, pathlib
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> store = Store(folder / "kerja.sqlite3")
+        >>> kode = store.register("fasilitator", "Fasilitator Uji").code
+        >>> copy = store.backup(folder / "cadangan.sqlite3")
+        >>> Store(copy).participant(kode).name
+        'Fasilitator Uji'
+        >>> store.backup(copy)
+        Traceback (most recent call last):
+        ...
+        FileExistsError: Berkas cadangan sudah ada, tidak ditimpa: ...cadangan.sqlite3
+        """
+        target = Path(destination)
+        if target.is_dir():
+            stamp = datetime.now().strftime("%Y-%m-%d_%H%M%S")
+            target = target / f"desmigratif-cadangan-{stamp}.sqlite3"
+        if target.exists():
+            raise FileExistsError(f"Berkas cadangan sudah ada, tidak ditimpa: {target}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if self.path == ":memory:":
+            raise StoreError("Penyimpanan di memori tidak dapat dicadangkan ke berkas.")
+        # A plain reading connection: in WAL mode it needs no write lock, so a backup neither
+        # waits for nor blocks the participants' saves.
+        source = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S)
+        copy = sqlite3.connect(target)
+        try:
+            self._retry(lambda: source.backup(copy))
+        finally:
+            copy.close()
+            source.close()
+        return target
+
     # -- connection and transactions ---------------------------------------------------
 
     def _connection(self) -> sqlite3.Connection:

@@ -1,0 +1,62 @@
+"""`desmigratif-kit backup`: a consistent copy of the saved work, also while saving goes on."""
+
+import subprocess
+import sys
+import time
+
+from desmigratif_kit.cli import main
+from desmigratif_kit.store import Store
+
+
+def test_backup_copies_everything_and_never_overwrites(tmp_path, capsys):
+    workspace = tmp_path / "workspace"
+    store = Store(workspace / "desmigratif.sqlite3")
+    kode = store.register("kepala_desa", "Sumardi", "33.29.15.2007").code
+    store.save(kode, "register_desa", {"baris": 3})
+
+    assert main(["backup", "--workspace", str(workspace), str(tmp_path / "c.sqlite3")]) == 0
+    copy = Store(tmp_path / "c.sqlite3")
+    assert copy.participant(kode).name == "Sumardi"
+    assert copy.load(kode, "register_desa").data == {"baris": 3}
+
+    assert main(["backup", "--workspace", str(workspace), str(tmp_path / "c.sqlite3")]) == 1
+    assert "tidak ditimpa" in capsys.readouterr().err
+
+
+def test_backup_into_a_folder_gets_a_dated_name(tmp_path, capsys):
+    workspace = tmp_path / "workspace"
+    Store(workspace / "desmigratif.sqlite3").register("fasilitator", "Fasilitator")
+    assert main(["backup", "--workspace", str(workspace), str(tmp_path / "cadangan")]) == 0
+    (made,) = (tmp_path / "cadangan").glob("desmigratif-cadangan-*.sqlite3")
+    assert str(made) in capsys.readouterr().out
+
+
+def test_backup_without_saved_work_says_where_it_looked(tmp_path, capsys):
+    assert (
+        main(["backup", "--workspace", str(tmp_path / "kosong"), str(tmp_path / "x.sqlite3")]) == 1
+    )
+    assert "kosong" in capsys.readouterr().err
+
+
+def test_backup_while_another_process_saves(tmp_path):
+    workspace = tmp_path / "workspace"
+    store = Store(workspace / "desmigratif.sqlite3")
+    kode = store.register("kepala_desa", "Penyimpan", "33.29.15.2007").code
+    saver = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys; from desmigratif_kit.store import Store\n"
+         f"s = Store(sys.argv[1])\nfor i in range(2000): s.save('{kode}', 'uji', {{'i': i}})",
+         str(workspace / "desmigratif.sqlite3")]
+    )  # fmt: skip
+    copies = []
+    while saver.poll() is None and len(copies) < 200:
+        copies.append(store.backup(tmp_path / f"b{len(copies)}.sqlite3"))
+        time.sleep(0.005)
+    assert saver.wait() == 0
+    lengths = []
+    for path in copies:  # each copy is one consistent moment: versions 1..n without gaps
+        history = Store(path).history(kode, "uji")
+        assert [w.version for w in history] == list(range(1, len(history) + 1))
+        assert [w.data["i"] for w in history] == list(range(len(history)))
+        lengths.append(len(history))
+    assert any(0 < n < 2000 for n in lengths), f"no copy taken while saving went on: {lengths}"

@@ -1,9 +1,8 @@
-"""Pillar 1, *layanan migrasi*: safe-migration rules, red flags, BPJS, the village register.
+"""Pillar 1, *layanan migrasi*: the safe-migration rules.
 
-Pure calculations on plain values and DataFrames (no widgets, no plotting). Every rule
-carries its legal basis from UU 18/2017 and the regulations quoted in
-``shared/domain/FACTS.md`` section 1, an explanation and a next step, in Indonesian with
-English equivalents.
+Pure calculations on plain values (no widgets, no plotting). Every rule carries its legal
+basis from UU 18/2017 and the regulations quoted in ``shared/domain/FACTS.md`` section 1, an
+explanation and a next step, in Indonesian with English equivalents.
 
 The parts:
 
@@ -12,12 +11,16 @@ The parts:
   (``perhatian``), each explained by :data:`RULES`.
 * :func:`red_flags`: the warning signs of illegal recruitment in an offer (FACTS section 1.7).
 * :func:`bpjs_contribution_rp`: the BPJS Ketenagakerjaan contribution (Permenaker 4/2023).
-* The village register of migrant workers: :data:`REGISTER_SCHEMA`, :func:`load_register`,
-  :func:`register_summary`, :func:`contracts_ending`, :func:`movements_per_month`,
-  :func:`masked` (identity numbers are masked in every display and shared export).
-* BP2MI placement statistics (FACTS section 1.8): :func:`load_penempatan_tahunan`,
-  :func:`load_penempatan_negara`, :func:`load_penempatan_provinsi`,
-  :func:`load_penempatan_rincian`.
+* :func:`usia_tahun`, :func:`jabatan_bebas_biaya` (the ten zero-cost jobs) and
+  :func:`negara_timur_tengah` (the 2015 Middle-East moratorium).
+
+This module is also the pillar's public API: it re-exports the village register of migrant
+workers (:mod:`desmigratif_kit.register`: :data:`REGISTER_SCHEMA`, :func:`load_register`,
+:func:`register_summary`, :func:`contracts_ending`, :func:`movements_per_month`,
+:func:`masked`, ...) and the BP2MI placement statistics (:mod:`desmigratif_kit.penempatan`:
+:func:`load_penempatan_tahunan`, :func:`load_penempatan_negara`,
+:func:`load_penempatan_provinsi`, :func:`load_penempatan_rincian`), so ``migration.<name>``
+keeps working for apps, notebooks and tests.
 
 >>> from datetime import date
 >>> hasil = check_readiness({
@@ -25,6 +28,9 @@ The parts:
 ...     "dokumen": DOKUMEN_PASAL_13, "bpjs": True, "opp": True, "jalur": "p3mi",
 ...     "visa": "kerja", "jabatan": "operator pabrik", "biaya_penempatan_rp": 0})
 >>> hasil.siap
+True
+>>> from desmigratif_kit import register
+>>> load_register is register.load_register
 True
 """
 
@@ -35,48 +41,80 @@ import numbers
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
-from functools import cache
+from datetime import date
 from typing import Any
 
-import pandas as pd
-
-from desmigratif_kit import data, i18n
+from desmigratif_kit import i18n
+from desmigratif_kit._inputs import as_date, missing
+from desmigratif_kit.penempatan import (
+    load_penempatan_negara,
+    load_penempatan_provinsi,
+    load_penempatan_rincian,
+    load_penempatan_tahunan,
+)
+from desmigratif_kit.register import (
+    MASKED_COLUMNS,
+    REGISTER_SCHEMA,
+    SAMPLE_REFERENCE_DATE,
+    SAMPLE_REGISTER_FILE,
+    STATUS,
+    TIDAK_DIISI,
+    contracts_ending,
+    load_register,
+    load_sample_register,
+    mask_id,
+    mask_nik,
+    masked,
+    movements_per_month,
+    register_summary,
+)
 
 __all__ = [
+    # the rules (this module)
     "BIAYA_IURAN_BPJS",
+    "BULAN_KONTRAK_MAKS",
     "DOKUMEN_PASAL_13",
+    "DOKUMEN_TAMBAHAN",
+    "GAJI_TIDAK_WAJAR_KALI",
     "JABATAN_BEBAS_BIAYA",
+    "JABATAN_RUMAH_TANGGA",
     "JALUR",
     "PEREKRUT",
-    "REGISTER_SCHEMA",
+    "PERHATIAN",
     "RULES",
-    "SAMPLE_REFERENCE_DATE",
-    "STATUS",
     "SYARAT",
     "TANDA_BAHAYA",
     "VISA",
+    "VISA_NON_KERJA",
     "Finding",
     "HasilKesiapan",
     "IuranBpjs",
     "bpjs_contribution_rp",
     "check_readiness",
-    "contracts_ending",
     "jabatan_bebas_biaya",
-    "load_penempatan_negara",
-    "load_penempatan_provinsi",
-    "load_penempatan_rincian",
-    "load_penempatan_tahunan",
+    "negara_timur_tengah",
+    "red_flags",
+    "usia_tahun",
+    # re-exported from desmigratif_kit.register
+    "MASKED_COLUMNS",
+    "REGISTER_SCHEMA",
+    "SAMPLE_REFERENCE_DATE",
+    "SAMPLE_REGISTER_FILE",
+    "STATUS",
+    "TIDAK_DIISI",
+    "contracts_ending",
     "load_register",
     "load_sample_register",
     "mask_id",
     "mask_nik",
     "masked",
     "movements_per_month",
-    "negara_timur_tengah",
-    "red_flags",
     "register_summary",
-    "usia_tahun",
+    # re-exported from desmigratif_kit.penempatan
+    "load_penempatan_negara",
+    "load_penempatan_provinsi",
+    "load_penempatan_rincian",
+    "load_penempatan_tahunan",
 ]
 
 # --- codes ---------------------------------------------------------------------------------
@@ -140,15 +178,10 @@ PERHATIAN = ("biaya_perlu_dicek",)
 PEREKRUT = ("p3mi", "g2g", "perusahaan_sendiri", "mandiri", "calo", "sponsor", "perseorangan")
 """Who recruits in an offer; ``calo``, ``sponsor`` and ``perseorangan`` are individuals."""
 
-STATUS = ("calon", "bekerja", "pulang", "bermasalah")
-"""Register status: prospective, working abroad, returned, in trouble."""
-
 GAJI_TIDAK_WAJAR_KALI = 1.5
 """A promised wage above this multiple of the typical wage is flagged (a teaching threshold
 chosen for the kit, not a legal figure)."""
 
-SAMPLE_REFERENCE_DATE = date(2026, 12, 1)
-"""The "today" of the synthetic sample register (contracts ending soon are relative to it)."""
 
 # --- the ten zero-cost jobs (Perban BP2MI 9/2020) -----------------------------------------
 
@@ -803,14 +836,6 @@ RULES: dict[str, Finding] = {rule.kode: rule for rule in _RULES_LIST}
 # --- input checking ------------------------------------------------------------------------
 
 
-def _missing(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    return value is pd.NaT or value is pd.NA
-
-
 def _check_keys(mapping: Any, allowed: Iterable[str], what: str) -> None:
     if not isinstance(mapping, Mapping):
         raise i18n.InputError(
@@ -832,23 +857,15 @@ def _check_keys(mapping: Any, allowed: Iterable[str], what: str) -> None:
             )
 
 
-def _date(value: Any, name: str) -> date:
-    if _missing(value):
-        raise i18n.InputError("input.required", expected="expected.date", given="", field=name)
-    if isinstance(value, datetime | date | str):
-        return i18n.parse_date(value, field=name)
-    raise i18n.InputError("input.unreadable", expected="expected.date", given=value, field=name)
-
-
 def _bool(value: Any, name: str) -> bool:
-    if _missing(value):
+    if missing(value):
         raise i18n.InputError("input.required", expected="expected.bool", given="", field=name)
     return i18n.parse_bool(value, field=name)
 
 
 def _choice(value: Any, choices: tuple[str, ...], name: str) -> str:
     text = value.strip().casefold() if isinstance(value, str) else value
-    if _missing(value) or text == "":
+    if missing(value) or text == "":
         raise i18n.InputError(
             "input.required",
             expected="expected.choice",
@@ -868,7 +885,7 @@ def _choice(value: Any, choices: tuple[str, ...], name: str) -> str:
 
 
 def _text(value: Any, name: str, required: bool = True) -> str:
-    if _missing(value) or (isinstance(value, str) and not value.strip()):
+    if missing(value) or (isinstance(value, str) and not value.strip()):
         if required:
             raise i18n.InputError("input.required", expected="expected.text", given="", field=name)
         return ""
@@ -878,7 +895,7 @@ def _text(value: Any, name: str, required: bool = True) -> str:
 
 
 def _rp(value: Any, name: str) -> float:
-    if _missing(value):
+    if missing(value):
         raise i18n.InputError("input.required", expected="expected.rp", given="", field=name)
     if isinstance(value, bool) or not isinstance(value, numbers.Real | str):
         raise i18n.InputError("input.unreadable", expected="expected.rp", given=value, field=name)
@@ -898,7 +915,7 @@ def _rp(value: Any, name: str) -> float:
 
 def _dokumen(value: Any) -> frozenset[str]:
     known = DOKUMEN_PASAL_13 + DOKUMEN_TAMBAHAN
-    if _missing(value):
+    if missing(value):
         raise i18n.InputError(
             "input.required",
             expected="expected.choice",
@@ -958,8 +975,8 @@ def usia_tahun(tanggal_lahir: date, pada_tanggal: date) -> int:
     desmigratif_kit.i18n.InputError: Nilai untuk "tanggal_berangkat" di luar batas: diharapkan
     paling sedikit 1 Januari 2020, diberikan "1 Januari 2019".
     """
-    lahir = _date(tanggal_lahir, "tanggal_lahir")
-    pada = _date(pada_tanggal, "tanggal_berangkat")
+    lahir = as_date(tanggal_lahir, "tanggal_lahir")
+    pada = as_date(pada_tanggal, "tanggal_berangkat")
     if pada < lahir:
         raise i18n.InputError(
             "input.out_of_range",
@@ -1084,8 +1101,8 @@ def check_readiness(candidate: Mapping[str, Any]) -> HasilKesiapan:
     for key in _CANDIDATE_REQUIRED:
         if key not in candidate:
             raise i18n.InputError("input.required", expected="expected.text", given="", field=key)
-    lahir = _date(candidate["tanggal_lahir"], "tanggal_lahir")
-    berangkat = _date(candidate["tanggal_berangkat"], "tanggal_berangkat")
+    lahir = as_date(candidate["tanggal_lahir"], "tanggal_lahir")
+    berangkat = as_date(candidate["tanggal_berangkat"], "tanggal_berangkat")
     usia = usia_tahun(lahir, berangkat)
     dokumen = _dokumen(candidate["dokumen"])
     bpjs = _bool(candidate["bpjs"], "bpjs")
@@ -1095,11 +1112,11 @@ def check_readiness(candidate: Mapping[str, Any]) -> HasilKesiapan:
     jabatan = _text(candidate["jabatan"], "jabatan")
     biaya = _rp(candidate["biaya_penempatan_rp"], "biaya_penempatan_rp")
     sehat_value = candidate.get("sehat")
-    sehat = "surat_sehat" in dokumen if _missing(sehat_value) else _bool(sehat_value, "sehat")
+    sehat = "surat_sehat" in dokumen if missing(sehat_value) else _bool(sehat_value, "sehat")
     kompetensi_value = candidate.get("kompetensi")
     kompetensi = (
         "sertifikat_kompetensi" in dokumen
-        if _missing(kompetensi_value)
+        if missing(kompetensi_value)
         else _bool(kompetensi_value, "kompetensi")
     )
     negara = _text(candidate.get("negara_tujuan"), "negara_tujuan", required=False)
@@ -1202,7 +1219,7 @@ def red_flags(offer: Mapping[str, Any], include_cautions: bool = False) -> list[
     _check_keys(offer, _OFFER_KEYS, "offer")
 
     def given(key: str) -> bool:
-        return key in offer and not _missing(offer[key])
+        return key in offer and not missing(offer[key])
 
     flags: set[str] = set()
     cautions: list[str] = []
@@ -1340,673 +1357,3 @@ def bpjs_contribution_rp(contract_months: int) -> IuranBpjs:
         selama_setelah_rp=selama,
         total_rp=sebelum + selama,
     )
-
-
-# --- the village register of migrant workers -----------------------------------------------
-
-_STATUS_CHOICES = {
-    "calon": ["calon pmi", "cpmi", "calon tki", "belum berangkat"],
-    "bekerja": ["sedang bekerja", "aktif", "di luar negeri", "working"],
-    "pulang": ["purna", "purna pmi", "sudah pulang", "kembali", "returned"],
-    "bermasalah": ["kasus", "ada masalah", "troubled"],
-}
-_JALUR_CHOICES = {
-    "p3mi": ["pt", "swasta", "p to p", "p2p", "agensi", "pptkis", "pjtki"],
-    "g2g": ["g to g", "bp2mi", "government to government"],
-    "perusahaan_sendiri": ["ukps", "untuk kepentingan perusahaan sendiri", "perusahaan"],
-    "mandiri": ["independen", "independent"],
-    "perseorangan": ["calo", "sponsor", "nonprosedural", "non prosedural"],
-}
-_JENIS_KELAMIN_CHOICES = {
-    "L": ["laki-laki", "laki laki", "laki", "lk", "pria", "m", "male"],
-    "P": ["perempuan", "pr", "wanita", "w", "f", "female"],
-}
-
-REGISTER_SCHEMA = data.Schema(
-    "register_pmi",
-    [
-        data.Column(
-            "nama",
-            "text",
-            label="Nama",
-            aliases=("Nama Lengkap", "Nama PMI", "Nama CPMI", "Nama Pekerja", "Name"),
-        ),
-        data.Column(
-            "nik",
-            "text",
-            label="NIK",
-            aliases=(
-                "No KTP",
-                "No. KTP",
-                "Nomor KTP",
-                "No NIK",
-                "No. NIK",
-                "Nomor NIK",
-                "Nomor Induk Kependudukan",
-            ),
-        ),
-        data.Column(
-            "jenis_kelamin",
-            "choice",
-            label="Jenis kelamin",
-            choices=_JENIS_KELAMIN_CHOICES,
-            aliases=("JK", "L/P", "Kelamin", "Sex", "Gender"),
-        ),
-        data.Column(
-            "tanggal_lahir",
-            "date",
-            label="Tanggal lahir",
-            aliases=("Tgl Lahir", "Tgl. Lahir", "Date of birth"),
-            min=date(1900, 1, 1),
-        ),
-        data.Column(
-            "negara_tujuan",
-            "text",
-            label="Negara tujuan",
-            aliases=("Negara", "Negara Penempatan", "Destination"),
-        ),
-        data.Column(
-            "jabatan",
-            "text",
-            required=False,
-            label="Jabatan",
-            aliases=("Pekerjaan", "Jenis Pekerjaan", "Posisi", "Job"),
-        ),
-        data.Column(
-            "jalur",
-            "choice",
-            required=False,
-            label="Jalur",
-            choices=_JALUR_CHOICES,
-            aliases=("Jalur Penempatan", "Skema", "Skema Penempatan"),
-        ),
-        data.Column(
-            "agensi",
-            "text",
-            required=False,
-            label="Agensi (P3MI)",
-            aliases=("Agensi", "P3MI", "PPTKIS", "PJTKI", "Nama P3MI", "Agency"),
-        ),
-        data.Column(
-            "tanggal_berangkat",
-            "date",
-            required=False,
-            label="Tanggal berangkat",
-            aliases=("Tgl Berangkat", "Tgl. Berangkat", "Tanggal Keberangkatan", "Berangkat"),
-        ),
-        data.Column(
-            "akhir_kontrak",
-            "date",
-            required=False,
-            label="Akhir kontrak",
-            aliases=(
-                "Tgl Akhir Kontrak",
-                "Tanggal Akhir Kontrak",
-                "Kontrak Berakhir",
-                "Selesai Kontrak",
-            ),
-        ),
-        data.Column(
-            "tanggal_pulang",
-            "date",
-            required=False,
-            label="Tanggal pulang",
-            aliases=("Tgl Pulang", "Tgl. Pulang", "Tanggal Kepulangan"),
-        ),
-        data.Column(
-            "status",
-            "choice",
-            label="Status",
-            choices=_STATUS_CHOICES,
-            aliases=("Status PMI", "Keadaan"),
-        ),
-        data.Column(
-            "telepon_keluarga",
-            "text",
-            required=False,
-            label="Telepon keluarga",
-            aliases=(
-                "No HP Keluarga",
-                "No. HP Keluarga",
-                "HP Keluarga",
-                "Telp Keluarga",
-                "Kontak Keluarga",
-            ),
-        ),
-        data.Column(
-            "nomor_paspor",
-            "text",
-            required=False,
-            label="Nomor paspor",
-            aliases=("No Paspor", "No. Paspor", "Paspor", "Passport No"),
-        ),
-        data.Column(
-            "keterangan",
-            "text",
-            required=False,
-            label="Keterangan",
-            aliases=("Ket", "Ket.", "Catatan"),
-        ),
-    ],
-)
-"""The village register of migrant workers (*pendataan PMI desa*, UU 18/2017 Art. 42 duties
-of the village: record CPMI, monitor departures and returns). Required columns: nama, nik,
-jenis_kelamin (L/P), tanggal_lahir, negara_tujuan, status (:data:`STATUS`); the others are
-optional. Headers match the names, the labels and common Indonesian headers ("Nama Lengkap",
-"Jenis Kelamin", "Tgl Berangkat", ...), without case. In Excel, format the NIK column as
-*Text*: Excel keeps only 15 significant digits of a number, so a 16-digit NIK typed as a
-number loses its last digit."""
-
-SAMPLE_REGISTER_FILE = "sample/register_pmi_sintetis.csv"
-MASKED_COLUMNS = ("nik", "nomor_paspor", "telepon_keluarga")
-
-_NIK = re.compile(r"\d{16}")
-
-
-def _expected(key: str, fallback: str) -> str:
-    """A catalog key when the catalog has it, else already-written Indonesian text."""
-    return key if key in i18n.catalog("id") else fallback
-
-
-def _clean_nik(value: Any) -> str:
-    return "" if _missing(value) else re.sub(r"[\s.\-]", "", str(value))
-
-
-def _register_problems(df: pd.DataFrame) -> list[data.Problem]:
-    file = df.attrs.get("source")
-    rows = df.attrs.get("rows") or list(range(2, len(df) + 2))
-    label = {column.name: column.title for column in REGISTER_SCHEMA.columns}
-    problems = []
-    seen: dict[str, int] = {}
-    for i, (nik, lahir, berangkat, akhir, pulang) in enumerate(
-        zip(
-            df["nik"],
-            df["tanggal_lahir"],
-            df["tanggal_berangkat"],
-            df["akhir_kontrak"],
-            df["tanggal_pulang"],
-            strict=True,
-        )
-    ):
-        row = rows[i]
-        if not _NIK.fullmatch(nik):
-            problems.append(
-                data.Problem(
-                    file, row, label["nik"], _expected("expected.nik", "NIK 16 angka"), nik
-                )
-            )
-        elif nik in seen:
-            problems.append(
-                data.Problem(
-                    file,
-                    row,
-                    label["nik"],
-                    _expected("expected.unique_code", "kode yang hanya muncul sekali"),
-                    nik,
-                )
-            )
-        else:
-            seen[nik] = row
-        later = (
-            (berangkat, lahir, "tanggal_berangkat"),
-            (akhir, berangkat, "akhir_kontrak"),
-            (pulang, berangkat, "tanggal_pulang"),
-        )
-        for value, earliest, name in later:
-            if _missing(value) or _missing(earliest):
-                continue
-            limit = earliest + timedelta(days=1) if name == "akhir_kontrak" else earliest
-            if value < limit:
-                problems.append(
-                    data.Problem(
-                        file,
-                        row,
-                        label[name],
-                        "expected.min",
-                        value.strftime("%d/%m/%Y"),
-                        {"min": i18n.format_date(limit)},
-                    )
-                )
-    return problems
-
-
-def load_register(path_or_bytes: Any, filename: str | None = None) -> pd.DataFrame:
-    """Read a village register of migrant workers (Excel or CSV) and check it.
-
-    Reading goes through :func:`desmigratif_kit.data.read_table` with
-    :data:`REGISTER_SCHEMA` (semicolons or commas, UTF-8 or Windows-1252, dates like
-    12/09/2017, Indonesian headers). Then the register's own rules: NIK has 16 digits
-    (spaces and dots are removed first) and appears once; tanggal_berangkat is not before
-    tanggal_lahir; akhir_kontrak is after tanggal_berangkat; tanggal_pulang is not before
-    tanggal_berangkat. All problems of a stage come in one :class:`data.TableError` (file
-    problems first; the register rules are checked once the file reads cleanly).
-
-    Dates are ``datetime.date`` objects (``None`` when empty), as ``read_table`` returns them;
-    NIK is the cleaned 16-digit text. Show the frame only through :func:`masked`.
-
-    >>> df = load_register(b"Nama Lengkap;NIK;JK;Tgl Lahir;Negara Tujuan;Status\\n"
-    ...                    b"Siti;9901014501990001;Perempuan;05/01/1999;Taiwan;Bekerja\\n")
-    >>> df.loc[0, ["jenis_kelamin", "status", "tanggal_lahir"]].tolist()
-    ['P', 'bekerja', datetime.date(1999, 1, 5)]
-    >>> load_register(b"Nama;NIK;JK;Tgl Lahir;Negara Tujuan;Status\\n"
-    ...               b"Siti;12345;P;05/01/1999;Taiwan;bekerja\\n", filename="reg.csv")
-    Traceback (most recent call last):
-    ...
-    desmigratif_kit.data.TableError: Berkas "reg.csv" tidak dapat dipakai. Masalah yang ditemukan:
-    1.
-    - baris 2, kolom "NIK": diharapkan NIK 16 angka, diberikan "12345".
-    """
-    df = data.read_table(path_or_bytes, REGISTER_SCHEMA, filename=filename)
-    df["nik"] = pd.array([_clean_nik(v) for v in df["nik"]], dtype="string")
-    problems = _register_problems(df)
-    if problems:
-        raise data.TableError(problems, df.attrs.get("source"))
-    return df
-
-
-@cache
-def _sample_register() -> pd.DataFrame:
-    return load_register(data.data_path(SAMPLE_REGISTER_FILE))
-
-
-def load_sample_register() -> pd.DataFrame:
-    """The synthetic register of *Desa Sukamaju Sintetis* (about 1,500 fictional workers;
-    every name, NIK, passport and phone number is made up; see ``data/sample/README.md``).
-    Its "today" is :data:`SAMPLE_REFERENCE_DATE`.
-
-    >>> df = load_sample_register()
-    >>> len(df) > 1000, set(df["keterangan"])
-    (True, {'SINTETIS'})
-    """
-    df = _sample_register()
-    out = df.copy()
-    out.attrs = dict(df.attrs)
-    return out
-
-
-def _dates(series: pd.Series) -> pd.Series:
-    return pd.to_datetime(series, errors="coerce")
-
-
-def _as_timestamp(value: Any, name: str) -> pd.Timestamp:
-    return pd.Timestamp(_date(value, name))
-
-
-_RINGKASAN_DIMENSI = ("negara_tujuan", "jenis_kelamin", "jabatan", "status", "jalur")
-TIDAK_DIISI = "(tidak diisi)"
-
-
-def register_summary(df: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """Counts of a register by destination, sex, job, status and route.
-
-    Returns a dict: key = the column (``negara_tujuan``, ``jenis_kelamin``, ``jabatan``,
-    ``status``, ``jalur``), value = a DataFrame with that column, ``jumlah`` and ``persen``
-    (of all rows, one decimal), largest first (ties alphabetical). Empty cells count as
-    ``"(tidak diisi)"``.
-
-    >>> df = pd.DataFrame({"negara_tujuan": ["Taiwan", "Hong Kong", "Taiwan", None],
-    ...     "jenis_kelamin": ["P", "P", "L", "P"], "jabatan": ["PRT"] * 4,
-    ...     "status": ["bekerja", "pulang", "bekerja", "calon"], "jalur": ["p3mi"] * 4})
-    >>> register_summary(df)["negara_tujuan"]
-      negara_tujuan  jumlah  persen
-    0        Taiwan       2    50.0
-    1     Hong Kong       1    25.0
-    2  (tidak diisi)      1    25.0
-    >>> register_summary(pd.DataFrame({"nama": ["Siti"]}))
-    Traceback (most recent call last):
-    ...
-    desmigratif_kit.i18n.InputError: Nilai tidak ditemukan: diharapkan salah satu dari:
-    negara_tujuan, jenis_kelamin, jabatan, status, jalur, diberikan "nama".
-    """
-    _require_columns(df, _RINGKASAN_DIMENSI)
-    total = len(df)
-    result = {}
-    for name in _RINGKASAN_DIMENSI:
-        values = df[name].astype("object").where(df[name].notna(), TIDAK_DIISI)
-        values = values.map(
-            lambda v: (
-                v.strip()
-                if isinstance(v, str) and v.strip()
-                else (TIDAK_DIISI if isinstance(v, str) else v)
-            )
-        )
-        counts = values.value_counts().rename_axis(name).reset_index(name="jumlah")
-        counts = counts.sort_values(
-            ["jumlah", name],
-            ascending=[False, True],
-            key=lambda s: (
-                s
-                if s.dtype.kind in "iu"
-                else s.map(lambda v: (v == TIDAK_DIISI, str(v).casefold()))
-            ),
-        )
-        counts = counts.reset_index(drop=True)
-        counts["jumlah"] = counts["jumlah"].astype("int64")
-        counts["persen"] = (100 * counts["jumlah"] / total).round(1) if total else 0.0
-        result[name] = counts
-    return result
-
-
-def _require_columns(df: Any, names: Iterable[str]) -> None:
-    names = tuple(names)
-    if not isinstance(df, pd.DataFrame):
-        raise i18n.InputError(
-            "input.unreadable",
-            expected="expected.choice",
-            choices=", ".join(names),
-            given=type(df).__name__,
-        )
-    for name in names:
-        if name not in df.columns:
-            given = ", ".join(map(str, df.columns)) or ""
-            raise i18n.InputError(
-                "input.not_found", expected="expected.choice", choices=", ".join(names), given=given
-            )
-
-
-def contracts_ending(df: pd.DataFrame, today: date, within_days: int = 90) -> pd.DataFrame:
-    """Workers abroad whose contract ends from ``today`` to ``today + within_days``, inclusive.
-
-    "Abroad" means status ``bekerja`` or ``bermasalah``. The rows keep their index, gain
-    ``sisa_hari`` (days left, 0 = ends today) and are sorted by end date, then name. A
-    contract that already ended is not listed (it is a data-update job, not an alert).
-
-    >>> df = pd.DataFrame({"nama": ["A", "B", "C", "D"],
-    ...     "status": ["bekerja", "bekerja", "pulang", "bekerja"],
-    ...     "akhir_kontrak": [date(2026, 12, 1), date(2027, 3, 1), date(2026, 12, 5),
-    ...                       date(2027, 3, 2)]})
-    >>> contracts_ending(df, date(2026, 12, 1))[["nama", "sisa_hari"]]
-      nama  sisa_hari
-    0    A          0
-    1    B         90
-    >>> contracts_ending(df, date(2026, 12, 1), within_days=-1)
-    Traceback (most recent call last):
-    ...
-    desmigratif_kit.i18n.InputError: Nilai untuk "within_days" di luar batas: diharapkan paling
-    sedikit 0, diberikan "-1".
-    """
-    _require_columns(df, ("nama", "status", "akhir_kontrak"))
-    start = _as_timestamp(today, "today")
-    if isinstance(within_days, bool) or not isinstance(within_days, numbers.Integral):
-        raise i18n.InputError(
-            "input.unreadable", expected="expected.integer", given=within_days, field="within_days"
-        )
-    if within_days < 0:
-        raise i18n.InputError(
-            "input.out_of_range",
-            expected="expected.min",
-            min=0,
-            given=within_days,
-            field="within_days",
-        )
-    end = _dates(df["akhir_kontrak"])
-    sisa = (end - start).dt.days
-    abroad = df["status"].astype("object").isin(["bekerja", "bermasalah"])
-    mask = abroad & sisa.between(0, int(within_days))
-    out = df.loc[mask.fillna(False).astype(bool)].copy()
-    out["sisa_hari"] = sisa[out.index].astype("int64")
-    out["_urut"] = end[out.index]
-    out = out.sort_values(["_urut", "nama"], kind="stable").drop(columns="_urut")
-    return out
-
-
-def movements_per_month(df: pd.DataFrame) -> pd.DataFrame:
-    """Departures and returns per calendar month, every month in between present (zeros).
-
-    Departures: ``tanggal_berangkat`` of everyone except status ``calon`` (a candidate's date
-    is only a plan). Returns: ``tanggal_pulang`` when filled, else ``akhir_kontrak`` of rows
-    with status ``pulang``. Columns: ``bulan`` (first day of the month, datetime64),
-    ``berangkat``, ``pulang``.
-
-    >>> df = pd.DataFrame({"status": ["pulang", "bekerja", "calon"],
-    ...     "tanggal_berangkat": [date(2024, 1, 10), date(2024, 3, 5), date(2024, 4, 1)],
-    ...     "akhir_kontrak": [date(2024, 3, 9), date(2026, 3, 4), None],
-    ...     "tanggal_pulang": [None, None, None]})
-    >>> movements_per_month(df)
-           bulan  berangkat  pulang
-    0 2024-01-01          1       0
-    1 2024-02-01          0       0
-    2 2024-03-01          1       1
-    """
-    _require_columns(df, ("status", "tanggal_berangkat", "akhir_kontrak"))
-    status = df["status"].astype("object")
-    berangkat = _dates(df["tanggal_berangkat"])[status != "calon"].dropna()
-    if "tanggal_pulang" in df.columns:
-        pulang = _dates(df["tanggal_pulang"])
-    else:
-        pulang = pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns]")
-    pulang = pulang.where(pulang.notna(), _dates(df["akhir_kontrak"]).where(status == "pulang"))
-    pulang = pulang.dropna()
-    columns = ["bulan", "berangkat", "pulang"]
-    if berangkat.empty and pulang.empty:
-        return pd.DataFrame(
-            {
-                "bulan": pd.Series(dtype="datetime64[ns]"),
-                "berangkat": pd.Series(dtype="int64"),
-                "pulang": pd.Series(dtype="int64"),
-            }
-        )[columns]
-    months_b = berangkat.dt.to_period("M")
-    months_p = pulang.dt.to_period("M")
-    everything = pd.concat([months_b, months_p])
-    index = pd.period_range(everything.min(), everything.max(), freq="M")
-    out = pd.DataFrame(
-        {
-            "berangkat": months_b.value_counts().reindex(index, fill_value=0),
-            "pulang": months_p.value_counts().reindex(index, fill_value=0),
-        }
-    )
-    out.insert(0, "bulan", index.to_timestamp())
-    out = out.reset_index(drop=True).astype({"berangkat": "int64", "pulang": "int64"})
-    return out[columns]
-
-
-def mask_id(number: Any) -> str:
-    """An identity number with all but its last 4 characters replaced by ``*``.
-
-    Spaces are dropped first; a number of 4 characters or fewer is masked entirely; an empty
-    value gives ``""``.
-
-    >>> mask_id("B 1234567"), mask_id(812), mask_id(None)
-    ('****4567', '***', '')
-    """
-    if _missing(number):
-        return ""
-    text = re.sub(r"\s+", "", str(number))
-    if len(text) <= 4:
-        return "*" * len(text)
-    return "*" * (len(text) - 4) + text[-4:]
-
-
-def mask_nik(nik: Any) -> str:
-    """A NIK shown as ``************1234`` (spaces and dots removed first).
-
-    >>> mask_nik("9901 0145 0199 1234")
-    '************1234'
-    """
-    return mask_id(_clean_nik(nik))
-
-
-def masked(df: pd.DataFrame) -> pd.DataFrame:
-    """A copy of ``df`` with NIK, passport and family phone numbers masked (last 4 kept).
-
-    Use it for every display and every export meant for anyone but the worker.
-
-    >>> masked(pd.DataFrame({"nama": ["Siti"], "nik": ["9901014501990001"]}))
-       nama               nik
-    0  Siti  ************0001
-    """
-    if not isinstance(df, pd.DataFrame):
-        raise i18n.InputError(
-            "input.unreadable",
-            expected="expected.choice",
-            choices=", ".join(MASKED_COLUMNS),
-            given=type(df).__name__,
-        )
-    out = df.copy()
-    for name in MASKED_COLUMNS:
-        if name in out.columns:
-            mask = mask_nik if name == "nik" else mask_id
-            out[name] = pd.array([mask(v) for v in out[name]], dtype="string")
-    return out
-
-
-# --- BP2MI placement statistics (FACTS 1.8) ------------------------------------------------
-
-_REFERENCE_COLUMNS: dict[str, dict[str, str]] = {
-    "reference/bp2mi_penempatan_tahunan.csv": {
-        "tahun": "Int64",
-        "penempatan": "Int64",
-        "perempuan": "Int64",
-        "laki_laki": "Int64",
-        "formal": "Int64",
-        "informal": "Int64",
-        "definisi": "string",
-        "catatan": "string",
-        "sumber": "string",
-        "keterangan": "string",
-    },
-    "reference/bp2mi_penempatan_negara.csv": {
-        "periode": "string",
-        "negara": "string",
-        "jumlah": "Int64",
-        "persen": "float64",
-        "catatan": "string",
-        "sumber": "string",
-    },
-    "reference/bp2mi_penempatan_provinsi.csv": {
-        "periode": "string",
-        "kode_provinsi": "string",
-        "provinsi": "string",
-        "jumlah": "Int64",
-        "persen": "float64",
-        "catatan": "string",
-        "sumber": "string",
-    },
-    "reference/bp2mi_penempatan_rincian.csv": {
-        "periode": "string",
-        "dimensi": "string",
-        "kategori": "string",
-        "jumlah": "Int64",
-        "persen": "float64",
-        "catatan": "string",
-        "sumber": "string",
-    },
-}
-"""Each reference file's columns and dtypes (tidy CSV: comma-separated, UTF-8, decimal point,
-as machine-readable data should be; ``catatan`` is ``S`` or ``?`` as in FACTS.md)."""
-
-_RINCIAN_DIMENSI = ("jumlah", "sektor", "jenis_kelamin", "jabatan", "skema")
-
-
-@cache
-def _reference(rel: str) -> pd.DataFrame:
-    columns = _REFERENCE_COLUMNS[rel]
-    path = data.data_path(rel)
-    df = pd.read_csv(path, dtype=columns, keep_default_na=False, na_values=[""])
-    problems = []
-    if list(df.columns) != list(columns):
-        problems.append(
-            data.Problem(path.name, 1, None, ", ".join(columns), ", ".join(map(str, df.columns)))
-        )
-    else:
-        bad = ~df["catatan"].isin(["S", "?"]) | df["sumber"].isna()
-        problems += [
-            data.Problem(path.name, int(i) + 2, "catatan", "S, ?", str(df.at[i, "catatan"]))
-            for i in df.index[bad]
-        ]
-        if (df["jumlah" if "jumlah" in df else "penempatan"] < 0).any():
-            problems.append(data.Problem(path.name, None, None, "expected.min", "-", {"min": 0}))
-    if problems:
-        raise data.TableError(problems, path.name)
-    return df
-
-
-def _load_reference(rel: str) -> pd.DataFrame:
-    return _reference(rel).copy()
-
-
-def load_penempatan_tahunan() -> pd.DataFrame:
-    """Placements of Indonesian migrant workers per year, 2011-2024 (BNP2TKI/BP2MI/KemenP2MI).
-
-    Columns: ``tahun``, ``penempatan``, ``perempuan``, ``laki_laki``, ``formal``,
-    ``informal`` (Int64, empty where no source gives them), ``definisi`` (``penempatan`` or
-    ``layanan_penempatan``, which counts contract extensions too: 2024), ``catatan``
-    (``S`` secondary source quoting an official, ``?`` uncertain: 2017), ``sumber``,
-    ``keterangan`` (alternative figures). The COVID-19 drop shows in 2020-2021.
-
-    >>> df = load_penempatan_tahunan().set_index("tahun")
-    >>> int(df.loc[2019, "penempatan"]), int(df.loc[2021, "penempatan"])
-    (276553, 72658)
-    """
-    return _load_reference("reference/bp2mi_penempatan_tahunan.csv")
-
-
-def load_penempatan_negara(periode: str | None = None) -> pd.DataFrame:
-    """Placements by destination country (the top destinations that sources name).
-
-    ``periode`` is a year (``"2016"``, ``"2021"`` to ``"2024"``) or ``"2007/2024-11-14"``
-    (cumulative 2007 to 14 Nov 2024, ``catatan`` ``?``); ``None`` gives all. Columns:
-    ``periode``, ``negara`` (Indonesian name), ``jumlah``, ``persen`` (where the source gives
-    it), ``catatan``, ``sumber``. These are top-N lists, not complete tables.
-
-    >>> load_penempatan_negara("2024")["negara"].tolist()[:3]
-    ['Hong Kong', 'Taiwan', 'Malaysia']
-    """
-    df = _load_reference("reference/bp2mi_penempatan_negara.csv")
-    return _filter_periode(df, periode)
-
-
-def load_penempatan_provinsi(periode: str | None = None) -> pd.DataFrame:
-    """Placements by province of origin (``kode_provinsi`` = Kemendagri code).
-
-    ``periode``: ``"2023"``, ``"2024"`` or ``"2007/2024-11-14"`` (cumulative, ``?``: the
-    Banten row is a guess for a garbled name in the source); ``None`` gives all.
-
-    >>> df = load_penempatan_provinsi("2023")
-    >>> int(df.loc[df["provinsi"] == "Nusa Tenggara Barat", "jumlah"].item())
-    33949
-    """
-    df = _load_reference("reference/bp2mi_penempatan_provinsi.csv")
-    return _filter_periode(df, periode)
-
-
-def load_penempatan_rincian(dimensi: str | None = None) -> pd.DataFrame:
-    """Other breakdowns: sector and sex (Jan-Oct 2023 and 2024), jobs and schemes (2024).
-
-    ``dimensi``: ``jumlah``, ``sektor``, ``jenis_kelamin``, ``jabatan`` or ``skema``;
-    ``None`` gives all. Columns: ``periode``, ``dimensi``, ``kategori``, ``jumlah``,
-    ``persen``, ``catatan``, ``sumber``.
-
-    >>> load_penempatan_rincian("jabatan")["persen"].tolist()
-    [33.7, 17.5, 7.6, 6.8, 2.9]
-    """
-    df = _load_reference("reference/bp2mi_penempatan_rincian.csv")
-    if dimensi is None:
-        return df
-    choices = _RINCIAN_DIMENSI
-    if dimensi not in choices:
-        raise i18n.InputError(
-            "input.not_found",
-            expected="expected.choice",
-            choices=", ".join(choices),
-            given=dimensi,
-            field="dimensi",
-        )
-    return df[df["dimensi"] == dimensi].reset_index(drop=True)
-
-
-def _filter_periode(df: pd.DataFrame, periode: str | None) -> pd.DataFrame:
-    if periode is None:
-        return df
-    periode = str(periode)
-    available = list(dict.fromkeys(df["periode"]))
-    if periode not in available:
-        raise i18n.InputError(
-            "input.not_found",
-            expected="expected.choice",
-            choices=", ".join(available),
-            given=periode,
-            field="periode",
-        )
-    return df[df["periode"] == periode].reset_index(drop=True)

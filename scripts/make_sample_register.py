@@ -14,7 +14,7 @@ Shares follow BP2MI figures in ``data/reference`` (FACTS.md 1.8): departure year
 national placements per year (so 2020-2021 are thin; 2025-2026 reuse the 2024 figure, an
 assumption), destinations by the 2024 top five plus the 2023 figures for Korea, Saudi Arabia,
 Italy, Brunei and Türkiye, jobs per destination chosen to give roughly the 2024 job shares,
-women about 60%. The "today" of the sample is ``migration.SAMPLE_REFERENCE_DATE``.
+women about 60%. The "today" of the sample is ``register.SAMPLE_REFERENCE_DATE``.
 """
 
 from __future__ import annotations
@@ -28,11 +28,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from desmigratif_kit import migration  # noqa: E402
+from desmigratif_kit import penempatan, register  # noqa: E402
 
 SEED = 20170911  # the day Desmigratif was launched
 N_WORKERS = 1500
-TODAY = migration.SAMPLE_REFERENCE_DATE
+TODAY = register.SAMPLE_REFERENCE_DATE
 OUTPUT = ROOT / "data" / "sample" / "register_pmi_sintetis.csv"
 REGION_PREFIX = "990101"  # fictional province 99, regency 01, district 01
 
@@ -201,7 +201,7 @@ NEGARA = {
 
 def year_weights() -> dict[int, int]:
     """Departure-year weights: national placements per year from the reference table."""
-    placements = migration.load_penempatan_tahunan().set_index("tahun")["penempatan"]
+    placements = penempatan.load_penempatan_tahunan().set_index("tahun")["penempatan"]
     weights = {int(year): int(n) for year, n in placements.items() if year >= 2015}
     for year in range(2025, TODAY.year + 1):
         weights[year] = weights[2024]
@@ -327,11 +327,11 @@ def main() -> None:
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
     with OUTPUT.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(
-            handle, fieldnames=migration.REGISTER_SCHEMA.names, lineterminator="\n"
+            handle, fieldnames=register.REGISTER_SCHEMA.names, lineterminator="\n"
         )
         writer.writeheader()
         writer.writerows(rows)
-    df = migration.load_register(OUTPUT)  # the file must load cleanly
+    df = register.load_register(OUTPUT)  # the file must load cleanly
     women = (df["jenis_kelamin"] == "P").mean()
     print(
         f"{OUTPUT.relative_to(ROOT)}: {len(df)} rows, women {women:.0%}, "

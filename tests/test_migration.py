@@ -1,4 +1,4 @@
-"""Readiness rules, red flags, BPJS and BP2MI reference data (worked examples from FACTS.md 1)."""
+"""Readiness rules, red flags and BPJS (worked examples from FACTS.md 1), and the public API."""
 
 from __future__ import annotations
 
@@ -431,49 +431,19 @@ def test_bpjs_invalid_months(months):
         bpjs_contribution_rp(months)
 
 
-# --- BP2MI reference data -------------------------------------------------------------------
+# --- the public API: register and placement statistics re-exported -------------------------
 
 
-def test_yearly_placements_show_covid_drop():
-    df = migration.load_penempatan_tahunan().set_index("tahun")
-    assert list(df.index) == list(range(2011, 2025))
-    penempatan = df["penempatan"]
-    assert penempatan[2020] < penempatan[2019] / 2
-    assert penempatan[2021] == penempatan.min() == 72_658
-    assert penempatan[2022] > penempatan[2021]
-    assert df.loc[2017, "catatan"] == "?"
-    assert (df["sumber"].str.len() > 0).all()
+def test_migration_re_exports_register_and_penempatan():
+    from desmigratif_kit import penempatan, register
+
+    for module in (register, penempatan):
+        for name in module.__all__:
+            assert name in migration.__all__
+            assert getattr(migration, name) is getattr(module, name)
 
 
-def test_yearly_breakdowns_add_up_where_given():
-    df = migration.load_penempatan_tahunan().dropna(subset=["perempuan"])
-    assert ((df["perempuan"] + df["laki_laki"]) == df["penempatan"]).all()
-    df = migration.load_penempatan_tahunan().dropna(subset=["formal"])
-    assert ((df["formal"] + df["informal"]) == df["penempatan"]).all()
-
-
-def test_destinations_and_provinces():
-    negara = migration.load_penempatan_negara("2023").set_index("negara")
-    assert negara.loc["Taiwan", "jumlah"] == 83_216 and negara.loc["Taiwan", "persen"] == 30.3
-    assert (migration.load_penempatan_negara("2007/2024-11-14")["catatan"] == "?").all()
-    prov = migration.load_penempatan_provinsi("2024").set_index("provinsi")
-    assert prov.loc["Jawa Timur", "jumlah"] == 79_001
-    assert prov.loc["Jawa Timur", "kode_provinsi"] == "35"
-    with pytest.raises(i18n.InputError):
-        migration.load_penempatan_negara("1999")
-
-
-def test_job_and_scheme_breakdown():
-    skema = migration.load_penempatan_rincian("skema").set_index("kategori")["jumlah"]
-    assert (
-        skema["G to G"]
-        == skema["G to G Korea Selatan"] + skema["G to G Jepang"] + skema["G to G Jerman"]
-    )
-    with pytest.raises(i18n.InputError):
-        migration.load_penempatan_rincian("umur")
-
-
-def test_loaders_return_copies():
-    df = migration.load_penempatan_tahunan()
-    df.loc[0, "penempatan"] = 0
-    assert migration.load_penempatan_tahunan().loc[0, "penempatan"] == 586_802
+def test_every_public_name_is_listed_once():
+    assert len(migration.__all__) == len(set(migration.__all__))
+    for name in migration.__all__:
+        assert hasattr(migration, name)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import io
+import pathlib
 from datetime import date
 
 import pandas as pd
 import pytest
 
-from desmigratif_kit import data, i18n, migration
-from desmigratif_kit.migration import (
+from desmigratif_kit import data, i18n, register
+from desmigratif_kit.register import (
     SAMPLE_REFERENCE_DATE,
     contracts_ending,
     load_register,
@@ -45,7 +46,7 @@ def test_messy_semicolon_windows_1252_file():
         encoding="cp1252",
     )
     df = load_register(content, filename="register desa.csv")
-    assert list(df.columns) == migration.REGISTER_SCHEMA.names
+    assert list(df.columns) == register.REGISTER_SCHEMA.names
     assert df["nama"].tolist() == ["Siti Aminah", "Budi Santoso", "Désiré Ayu"]
     assert df["nik"].tolist() == ["9901014501990001", "9901011002950002", "9901015203000003"]
     assert df["jenis_kelamin"].tolist() == ["P", "L", "P"]
@@ -120,12 +121,12 @@ def test_bad_cells_from_read_table_come_first_and_together():
 
 
 def test_sample_register_loads_and_is_plausible():
-    df = migration.load_sample_register()
+    df = register.load_sample_register()
     assert 1400 <= len(df) <= 1600
     assert set(df["keterangan"]) == {"SINTETIS"}
     assert df["nik"].str.startswith("99").all() and df["nik"].is_unique
     assert 0.55 <= (df["jenis_kelamin"] == "P").mean() <= 0.66
-    assert set(df["status"]) == set(migration.STATUS)
+    assert set(df["status"]) == set(register.STATUS)
     top = register_summary(df)["negara_tujuan"]["negara_tujuan"].tolist()[:3]
     assert set(top) == {"Hong Kong", "Taiwan", "Malaysia"}
     assert len(contracts_ending(df, SAMPLE_REFERENCE_DATE)) >= 10
@@ -135,7 +136,7 @@ def test_sample_register_loads_and_is_plausible():
 
 
 def test_sample_file_is_labelled_synthetic():
-    path = data.data_path(migration.SAMPLE_REGISTER_FILE)
+    path = data.data_path(register.SAMPLE_REGISTER_FILE)
     assert "sintetis" in path.name
     readme = (path.parent / "README.md").read_text(encoding="utf-8")
     assert "SINTETIS" in readme and "Sukamaju Sintetis" in readme
@@ -271,7 +272,7 @@ def test_masked_copy(kecil):
 
 
 def test_masked_export_contains_no_full_nik():
-    df = migration.load_sample_register()
+    df = register.load_sample_register()
     buffer = io.StringIO()
     masked(df).to_csv(buffer, index=False)
     text = buffer.getvalue()
@@ -281,3 +282,22 @@ def test_masked_export_contains_no_full_nik():
 def test_masked_rejects_non_frames():
     with pytest.raises(i18n.InputError):
         masked([1, 2, 3])
+
+
+# --- the module ------------------------------------------------------------------------------
+
+
+def test_register_is_re_exported_by_migration():
+    from desmigratif_kit import migration
+
+    for name in register.__all__:
+        assert getattr(migration, name) is getattr(register, name)
+
+
+def test_module_stays_free_of_widgets_and_plotting():
+    from desmigratif_kit import _inputs
+
+    for module in (register, _inputs):
+        text = pathlib.Path(module.__file__).read_text(encoding="utf-8")
+        for name in ("ipywidgets", "IPython", "matplotlib"):
+            assert name not in text

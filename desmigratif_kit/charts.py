@@ -1,10 +1,15 @@
-"""Charts for the teaching notebooks and the apps: Indonesian labels, Indonesian numbers.
+"""Charts for the teaching notebooks and the apps: labels in the current language,
+Indonesian numbers.
 
 Every helper returns a :class:`Chart`, a matplotlib :class:`~matplotlib.figure.Figure` that
 shows itself as a PNG in Jupyter, in Voila and in an ``ipywidgets.Output`` (it needs neither
 pyplot nor the inline backend, so it is safe under the Agg backend, in tests and in many
-kernels at once). Axis numbers are written the Indonesian way (``format_number``: 100.000),
-and a source line sits under every chart.
+kernels at once). Titles, labels, legends, notes and the source line under every chart come
+from the message catalogs (keys ``chart.*``, and ``mig.status.*``, ``mig.sex.*``,
+``mig.col.*`` for the register's codes and columns) in the language current when the chart
+is made (:func:`~desmigratif_kit.i18n.get_language`, Indonesian by default); month names
+follow it too (``Agu 2026``, ``Aug 2026``). Numbers are written the Indonesian way in both
+languages (``format_number``: 100.000), like everywhere in the kit.
 
 This is the drawing layer: the numbers come from :mod:`desmigratif_kit.migration`, which
 stays free of matplotlib.
@@ -22,6 +27,11 @@ stays free of matplotlib.
 'Penempatan PMI per tahun, 2011-2024'
 >>> fig.axes[0].yaxis.get_major_formatter()(300000, 0)
 '300.000'
+>>> from desmigratif_kit.i18n import set_language
+>>> set_language("en")
+>>> chart_penempatan_tahunan().axes[0].get_title(loc="left")
+'Placements of migrant workers per year, 2011-2024'
+>>> set_language("id")
 """
 
 from __future__ import annotations
@@ -32,12 +42,22 @@ from collections.abc import Iterable, Mapping, Sequence
 import pandas as pd
 from matplotlib.dates import MonthLocator, YearLocator, date2num, num2date
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.patches import Patch
+from matplotlib.textpath import text_to_path
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from desmigratif_kit import migration
-from desmigratif_kit.i18n import format_date, format_number, parse_date
+from desmigratif_kit.i18n import (
+    InputError,
+    format_date,
+    format_number,
+    get_language,
+    parse_date,
+    t,
+    text_or_key,
+)
 
 __all__ = [
     "BULAN_SINGKAT",
@@ -53,11 +73,11 @@ __all__ = [
     "to_png",
 ]
 
-SUMBER_BP2MI = (
-    "Sumber: BP2MI/KemenP2MI, angka resmi yang dikutip media; dihimpun dalam kit "
-    "(lihat data/README.md)"
-)
-SUMBER_REGISTER = "Sumber: register PMI desa"
+SUMBER_BP2MI = "chart.bp2mi.source"
+"""Catalog key of the source line under the BP2MI charts."""
+SUMBER_REGISTER = "chart.register.source"
+"""Catalog key of the default source line under the register charts (``sumber`` takes a key
+or ready text)."""
 
 WARNA = {
     "utama": "#2f6f9f",  # blue: ordinary bars
@@ -72,31 +92,19 @@ WARNA = {
 """Colours (colour-blind safe pair blue/orange; text dark grey on white for a projector)."""
 
 BULAN_SINGKAT = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+_MONTHS = {
+    "id": BULAN_SINGKAT,
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
 
-_LABEL_NILAI = {
-    "status": {
-        "calon": "Calon PMI",
-        "bekerja": "Sedang bekerja",
-        "pulang": "Sudah pulang (purna)",
-        "bermasalah": "Bermasalah",
-    },
-    "jalur": {
-        "p3mi": "P3MI (perusahaan)",
-        "g2g": "G to G (BP2MI)",
-        "perusahaan_sendiri": "Perusahaan sendiri",
-        "mandiri": "Mandiri",
-        "perseorangan": "Perseorangan (calo)",
-    },
-    "jenis_kelamin": {"L": "Laki-laki", "P": "Perempuan"},
+_LABEL_KEYS = {
+    "status": ("mig.status", migration.STATUS),
+    "jalur": ("chart.jalur", migration.JALUR),  # short forms: mig.jalur.* are whole sentences
+    "jenis_kelamin": ("mig.sex", ("L", "P")),
 }
-_JUDUL_DIMENSI = {
-    "negara_tujuan": "Negara tujuan",
-    "jenis_kelamin": "Jenis kelamin",
-    "jabatan": "Jabatan",
-    "status": "Status",
-    "jalur": "Jalur penempatan",
-}
+_TITLE_KEYS = ("negara_tujuan", "jenis_kelamin", "jabatan", "status", "jalur")  # mig.col.*
 _DPI_LAYAR = 110
+_AXIS_LABELS_INCI = 0.6  # left of the axes, where a title starts: the y axis labels
 
 
 class Chart(Figure):
@@ -144,25 +152,58 @@ def _style(ax) -> None:
     ax.title.set_color(WARNA["teks"])
 
 
+def _inches(text: str, size: float, weight: str = "bold") -> float:
+    """Width of ``text`` at ``size`` points, in inches."""
+    font = FontProperties(size=size, weight=weight)
+    return text_to_path.get_text_width_height_descent(text, font, ismath=False)[0] / 72
+
+
+def _fit(text: str, inches: float, size: float) -> tuple[str, float]:
+    """``text`` and a font size (``size`` or down to 2 points smaller) that fit ``inches``:
+    on one line, else broken after its last ", ", else wrapped word by word at ``size``."""
+    head, comma, tail = text.rpartition(", ")
+    choices = [[text], [head + ",", tail]] if comma else [[text]]
+    for points in (size, size - 1, size - 2):
+        for lines in choices:
+            if all(_inches(line, points) <= inches for line in lines):
+                return "\n".join(lines), points
+    lines = []
+    for word in text.split(" "):
+        if lines and _inches(f"{lines[-1]} {word}", size) <= inches:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines), size
+
+
 def _title(ax, text: str) -> None:
-    ax.set_title(text, loc="left", fontsize=12, fontweight="bold", color=WARNA["teks"], pad=10)
+    """A bold title at the left of the axes, smaller or wrapped when wider than its column."""
+    spec = ax.get_subplotspec()
+    columns = spec.get_gridspec().ncols if spec else 1
+    names = [label.get_text() for label in ax.get_yticklabels()]  # bars: countries, ...
+    names_inci = max((_inches(n, 10, "normal") for n in names), default=0) + 0.15
+    inches = ax.figure.get_figwidth() / columns - max(_AXIS_LABELS_INCI, names_inci)
+    text, size = _fit(text, inches, 12)
+    ax.set_title(text, loc="left", fontsize=size, fontweight="bold", color=WARNA["teks"], pad=10)
 
 
-def _source(sumber: str, extra: Sequence[str] = ()) -> str:
-    return "\n".join([*extra, sumber])
+def _source(sumber: str, lang: str, extra: Sequence[str] = ()) -> str:
+    return "\n".join([*extra, text_or_key(sumber, lang)])
 
 
-def label_periode(periode: str) -> str:
-    """A period of the BP2MI tables written for people.
+def label_periode(periode: str, lang: str | None = None) -> str:
+    """A period of the BP2MI tables written for people (in ``lang``, default: current).
 
     >>> label_periode("2024"), label_periode("2007/2024-11-14")
     ('2024', '2007 s.d. 14 November 2024 (kumulatif)')
+    >>> label_periode("2007/2024-11-14", lang="en")
+    '2007 to 14 November 2024 (cumulative)'
     """
     periode = str(periode)
     if "/" in periode:
         start, end = periode.split("/", 1)
-        end_text = format_date(parse_date(end), lang="id") if "-" in end else end
-        return f"{start} s.d. {end_text} (kumulatif)"
+        end_text = format_date(parse_date(end), lang=lang) if "-" in end else end
+        return t("chart.period.cumulative", lang, start=start, end=end_text)
     return periode
 
 
@@ -213,6 +254,7 @@ def chart_penempatan_tahunan(
     >>> len(fig.axes[0].containers[0])
     14
     """
+    lang = get_language()
     df = migration.load_penempatan_tahunan() if df is None else df
     df = df.sort_values("tahun").reset_index(drop=True)
     sorot = {int(y) for y in sorot}
@@ -228,11 +270,11 @@ def chart_penempatan_tahunan(
     notes = []
     if any(ragu):
         years = ", ".join(str(y) for y, r in zip(tahun, ragu, strict=True) if r)
-        notes.append(f"Arsir: angka perkiraan, belum terkonfirmasi ({years}).")
+        notes.append(t("chart.yearly.uncertain", lang, years=years))
     if any(layanan):
         years = ", ".join(str(y) for y, s in zip(tahun, layanan, strict=True) if s)
-        notes.append(f"Bintik: layanan penempatan, termasuk perpanjangan kontrak ({years}).")
-    fig = _figure(10, 5.2, _source(SUMBER_BP2MI, [" ".join(notes)] if notes else []))
+        notes.append(t("chart.yearly.services", lang, years=years))
+    fig = _figure(10, 5.2, _source(SUMBER_BP2MI, lang, [" ".join(notes)] if notes else []))
     ax = fig.add_subplot()
     colors = [WARNA["sorot"] if y in sorot else WARNA["utama"] for y in tahun]
     bars = ax.bar(tahun, nilai, color=colors, width=0.72)
@@ -241,24 +283,25 @@ def chart_penempatan_tahunan(
             bar.set_hatch("///" if r else "..")
             bar.set_edgecolor("white")
     ax.bar_label(
-        bars, labels=[format_number(round(v / 1000)) + " rb" for v in nilai], padding=2,
+        bars, labels=[t("chart.thousands", lang, n=format_number(round(v / 1000))) for v in nilai],
+        padding=2,
         fontsize=8.5, color=WARNA["teks"],
     )  # fmt: skip
     ax.set_xticks(tahun, labels=[str(y) for y in tahun])
     _format_axis(ax.yaxis)
     ax.set_ylim(0, max(nilai) * 1.15 if nilai else 1)
-    ax.set_ylabel("Jumlah penempatan (orang)", color=WARNA["teks"])
-    ax.set_xlabel("Tahun", color=WARNA["teks"])
+    ax.set_ylabel(t("chart.axis.placements", lang), color=WARNA["teks"])
+    ax.set_xlabel(t("chart.axis.year", lang), color=WARNA["teks"])
     ax.grid(axis="y", color="#e3e6ea", linewidth=0.8)
     ax.set_axisbelow(True)
     _style(ax)
     span = f"{min(tahun)}-{max(tahun)}" if tahun else ""
-    _title(ax, f"Penempatan PMI per tahun, {span}")
+    _title(ax, t("chart.yearly.title", lang, years=span))
     if sorot & set(tahun):
         ax.legend(
             handles=[
-                Patch(color=WARNA["utama"], label="Penempatan"),
-                Patch(color=WARNA["sorot"], label="Pandemi COVID-19"),
+                Patch(color=WARNA["utama"], label=t("chart.yearly.placements", lang)),
+                Patch(color=WARNA["sorot"], label=t("chart.yearly.covid", lang)),
             ],
             loc="upper right", frameon=False, fontsize=9,
         )  # fmt: skip
@@ -287,24 +330,27 @@ def chart_penempatan_negara(
     >>> [t.get_text() for t in fig.axes[0].get_yticklabels()][:3]   # from the top
     ['Taiwan', 'Malaysia', 'Hong Kong']
     """
+    lang = get_language()
     table = migration.load_penempatan_negara(periode) if df is None else df
     table = table[table["periode"].astype(str) == str(periode)]
     table = _ranked(table, "negara", top)
     sorot = set(sorot)
     ragu = (table["catatan"] == "?").any()
-    notes = ["Hanya negara tujuan teratas yang disebut sumber; bukan daftar lengkap."]
+    notes = [t("chart.country.note", lang)]
     if ragu:
-        notes.append("Angka kumulatif belum pasti (sumber: terjemahan mesin).")
-    fig = _figure(9, 0.9 + 0.42 * max(len(table), 3), _source(SUMBER_BP2MI, [" ".join(notes)]))
+        notes.append(t("chart.uncertain_cumulative", lang))
+    fig = _figure(
+        9, 0.9 + 0.42 * max(len(table), 3), _source(SUMBER_BP2MI, lang, [" ".join(notes)])
+    )
     ax = fig.add_subplot()
     colors = [
         WARNA["sorot"] if n in sorot else (WARNA["ragu"] if ragu else WARNA["utama"])
         for n in table["negara"]
     ]
     _horizontal_bars(ax, list(table["negara"]), [int(v) for v in table["jumlah"]], colors)
-    ax.set_xlabel("Jumlah penempatan (orang)", color=WARNA["teks"])
+    ax.set_xlabel(t("chart.axis.placements", lang), color=WARNA["teks"])
     _style(ax)
-    _title(ax, f"Negara tujuan PMI, {label_periode(periode)}")
+    _title(ax, t("chart.country.title", lang, period=label_periode(periode, lang)))
     return fig
 
 
@@ -323,32 +369,44 @@ def chart_penempatan_provinsi(
     >>> len(fig.axes[0].containers[0])
     5
     """
+    lang = get_language()
     table = migration.load_penempatan_provinsi(periode) if df is None else df
     table = table[table["periode"].astype(str) == str(periode)]
     table = _ranked(table, "provinsi", top)
     sorot = set(sorot)
     ragu = (table["catatan"] == "?").any()
-    notes = ["Hanya provinsi yang disebut sumber; provinsi lain tidak tercantum."]
+    notes = [t("chart.province.note", lang)]
     if ragu:
-        notes.append("Angka kumulatif belum pasti (sumber: terjemahan mesin).")
-    fig = _figure(9, 0.9 + 0.42 * max(len(table), 3), _source(SUMBER_BP2MI, [" ".join(notes)]))
+        notes.append(t("chart.uncertain_cumulative", lang))
+    fig = _figure(
+        9, 0.9 + 0.42 * max(len(table), 3), _source(SUMBER_BP2MI, lang, [" ".join(notes)])
+    )
     ax = fig.add_subplot()
     colors = [
         WARNA["sorot"] if p in sorot else (WARNA["ragu"] if ragu else WARNA["utama"])
         for p in table["provinsi"]
     ]
     _horizontal_bars(ax, list(table["provinsi"]), [int(v) for v in table["jumlah"]], colors)
-    ax.set_xlabel("Jumlah penempatan (orang)", color=WARNA["teks"])
+    ax.set_xlabel(t("chart.axis.placements", lang), color=WARNA["teks"])
     _style(ax)
-    _title(ax, f"Provinsi asal PMI, {label_periode(periode)}")
+    _title(ax, t("chart.province.title", lang, period=label_periode(periode, lang)))
     return fig
 
 
 # --- the village register ------------------------------------------------------------------
 
 
-def _label_nilai(dimensi: str, value: object) -> str:
-    return _LABEL_NILAI.get(dimensi, {}).get(str(value), str(value))
+def _label_nilai(dimensi: str, value: object, lang: str) -> str:
+    if value == migration.TIDAK_DIISI:
+        return t("mig.reg.not_filled", lang)
+    prefix, codes = _LABEL_KEYS.get(dimensi, ("", ()))
+    return t(f"{prefix}.{value}", lang) if value in codes else str(value)
+
+
+def _dimension_title(dimensi: str, lang: str) -> str:
+    if dimensi in _TITLE_KEYS:
+        return t(f"mig.col.{dimensi}", lang)
+    return dimensi.replace("_", " ").capitalize()
 
 
 def chart_register_summary(
@@ -356,28 +414,32 @@ def chart_register_summary(
     dimensi: Sequence[str] = ("negara_tujuan", "status"),
     top: int = 8,
     sumber: str = SUMBER_REGISTER,
+    kolom: int | None = None,
+    lebar_inci: float | None = None,
 ) -> Chart:
     """The village register in bars: one panel per ``dimensi`` of ``summary``.
 
     ``summary`` is :func:`~desmigratif_kit.migration.register_summary` (a dict of DataFrames
     with the dimension's column, ``jumlah`` and ``persen``). Each panel shows at most ``top``
     bars: the ``top - 1`` largest and one grey "Lainnya (n)" bar for the rest. Codes are
-    shown as words (``pulang`` as "Sudah pulang (purna)", ``P`` as "Perempuan").
+    shown as words from the catalogs (``pulang`` as "Sudah pulang", ``P`` as "Perempuan").
+    ``sumber`` is a catalog key or ready text. The panels sit side by side, or ``kolom`` per
+    row (``kolom=1``: one under the other, for a phone); ``lebar_inci`` is the width of the
+    whole chart in inches (default 5.2 per column).
 
     >>> import pandas as pd
     >>> s = {"status": pd.DataFrame({"status": ["pulang", "bekerja"], "jumlah": [3, 1],
     ...      "persen": [75.0, 25.0]})}
     >>> fig = chart_register_summary(s, dimensi=["status"])
     >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]   # from the top
-    ['Sudah pulang (purna)', 'Sedang bekerja']
+    ['Sudah pulang', 'Sedang bekerja']
     >>> chart_register_summary(s, dimensi=["umur"])
     Traceback (most recent call last):
     ...
     desmigratif_kit.i18n.InputError: Nilai untuk "dimensi" tidak ditemukan: diharapkan salah satu
     dari: status, diberikan "umur".
     """
-    from desmigratif_kit.i18n import InputError
-
+    lang = get_language()
     dimensi = [dimensi] if isinstance(dimensi, str) else list(dimensi)
     for name in dimensi:
         if name not in summary:
@@ -400,54 +462,73 @@ def chart_register_summary(
         raise InputError(
             "input.out_of_range", expected="expected.min", min=2, given=top, field="top"
         )
+    if kolom is not None and kolom < 1:
+        raise InputError(
+            "input.out_of_range", expected="expected.min", min=1, given=kolom, field="kolom"
+        )
     panels = []
     for name in dimensi:
         table = summary[name]
-        labels = [_label_nilai(name, v) for v in table[name]]
+        labels = [_label_nilai(name, v, lang) for v in table[name]]
         values = [int(v) for v in table["jumlah"]]
         colors = [WARNA["utama"]] * len(values)
         if len(values) > top:
             rest = values[top - 1 :]
-            labels = labels[: top - 1] + [f"Lainnya ({len(rest)})"]
+            labels = labels[: top - 1] + [t("chart.other", lang, n=format_number(len(rest)))]
             values = values[: top - 1] + [sum(rest)]
             colors = colors[: top - 1] + [WARNA["lain"]]
         panels.append((name, labels, values, colors))
-    rows = max(max(len(p[1]) for p in panels), 2)
-    width = 5.2 * len(panels) + 0.6
-    fig = _figure(width, 1.3 + 0.4 * rows, sumber)
+    columns = min(kolom or len(panels), len(panels))
+    grid_rows = [panels[i : i + columns] for i in range(0, len(panels), columns)]
+    # bars per grid row (at least 2), each row of panels as tall as its longest panel
+    heights = [max(2, *(len(p[1]) for p in row)) for row in grid_rows]
+    width = lebar_inci or 5.2 * columns + 0.6
+    height = 0.5 + sum(0.8 + 0.4 * h for h in heights)
+    fig = _figure(width, height, _source(sumber, lang))
+    grid = fig.add_gridspec(len(grid_rows), columns, height_ratios=[h + 2 for h in heights])
     total = sum(panels[0][2])
     for i, (name, labels, values, colors) in enumerate(panels):
-        ax = fig.add_subplot(1, len(panels), i + 1)
+        ax = fig.add_subplot(grid[i // columns, i % columns])
         if values:
             _horizontal_bars(ax, labels, values, colors)
         else:
-            ax.text(0.5, 0.5, "Belum ada data", ha="center", va="center", transform=ax.transAxes)
+            ax.text(
+                0.5, 0.5, t("chart.no_data", lang), ha="center", va="center",
+                transform=ax.transAxes,
+            )  # fmt: skip
             ax.set_xticks([])
             ax.set_yticks([])
-        ax.set_xlabel("Jumlah orang", color=WARNA["teks"])
+        ax.set_xlabel(t("chart.axis.people", lang), color=WARNA["teks"])
         _style(ax)
-        _title(ax, _JUDUL_DIMENSI.get(name, name.replace("_", " ").capitalize()))
+        _title(ax, _dimension_title(name, lang))
+    title = t("chart.register.title", lang, n=format_number(total))
+    title, size = _fit(title, width - 0.2, 13)
     fig.suptitle(
-        f"Register PMI desa: {format_number(total)} orang", x=0.01, ha="left",
-        fontsize=13, fontweight="bold", color=WARNA["teks"],
+        title, x=0.01, ha="left",
+        fontsize=size, fontweight="bold", color=WARNA["teks"],
     )  # fmt: skip
     return fig
 
 
-def _month_label(value: float, _pos=None, with_year: bool = True) -> str:
+def _month_label(value: float, _pos=None, with_year: bool = True, lang: str = "id") -> str:
     moment = num2date(value)
-    month = BULAN_SINGKAT[moment.month - 1]
+    month = _MONTHS[lang][moment.month - 1]
     return f"{month} {moment.year}" if with_year else month
 
 
 def chart_movements(
-    df: pd.DataFrame, bulan_terakhir: int | None = None, sumber: str = SUMBER_REGISTER
+    df: pd.DataFrame,
+    bulan_terakhir: int | None = None,
+    sumber: str = SUMBER_REGISTER,
+    lebar_inci: float = 10,
 ) -> Chart:
     """Departures and returns per month: two lines, one point per month.
 
     ``df`` is :func:`~desmigratif_kit.migration.movements_per_month` (columns ``bulan``,
     ``berangkat``, ``pulang``); ``bulan_terakhir`` keeps only the last that many months.
-    Month names are Indonesian (``Agu 2026``); long periods are labelled by year.
+    Month names follow the language (``Agu 2026``, ``Aug 2026``); long periods are labelled
+    by year. ``sumber`` is a catalog key or ready text; ``lebar_inci`` the width in inches
+    (narrower charts get fewer month labels).
 
     >>> import pandas as pd
     >>> df = pd.DataFrame({"bulan": pd.to_datetime(["2026-07-01", "2026-08-01", "2026-09-01"]),
@@ -458,10 +539,9 @@ def chart_movements(
     >>> [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
     ['Berangkat', 'Pulang']
     """
+    lang = get_language()
     missing = [c for c in ("bulan", "berangkat", "pulang") if c not in df.columns]
     if missing:
-        from desmigratif_kit.i18n import InputError
-
         raise InputError(
             "input.not_found",
             expected="expected.choice",
@@ -471,46 +551,50 @@ def chart_movements(
     df = df.sort_values("bulan")
     if bulan_terakhir:
         df = df.tail(int(bulan_terakhir))
-    fig = _figure(10, 4.6, sumber)
+    fig = _figure(lebar_inci, max(3.6, 0.46 * lebar_inci), _source(sumber, lang))
     ax = fig.add_subplot()
     _style(ax)
     if df.empty:
         ax.text(
-            0.5, 0.5, "Belum ada data keberangkatan atau kepulangan.", ha="center",
+            0.5, 0.5, t("chart.movements.empty", lang), ha="center",
             va="center", transform=ax.transAxes, color=WARNA["teks"],
         )  # fmt: skip
         ax.set_xticks([])
         ax.set_yticks([])
-        _title(ax, "Keberangkatan dan kepulangan per bulan")
+        _title(ax, t("chart.movements.title_empty", lang))
         return fig
     bulan = pd.to_datetime(df["bulan"])
     x = date2num(bulan.dt.to_pydatetime())
     many = len(df) > 36
     style = {"linewidth": 1.6, "marker": None if many else "o", "markersize": 4}
-    ax.plot(x, df["berangkat"].astype(int), color=WARNA["berangkat"], label="Berangkat", **style)
+    departures, returns = t("mig.reg.departures", lang), t("mig.reg.returns", lang)
+    ax.plot(x, df["berangkat"].astype(int), color=WARNA["berangkat"], label=departures, **style)
     ax.plot(
-        x, df["pulang"].astype(int), color=WARNA["pulang"], label="Pulang", linestyle="--",
+        x, df["pulang"].astype(int), color=WARNA["pulang"], label=returns, linestyle="--",
         **style,
     )  # fmt: skip
     if many:
         ax.xaxis.set_major_locator(YearLocator())
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: str(num2date(v).year)))
     else:
-        step = 1 if len(df) <= 12 else (2 if len(df) <= 24 else 3)
-        ax.xaxis.set_major_locator(MonthLocator(interval=step))
-        ax.xaxis.set_major_formatter(FuncFormatter(_month_label))
+        # at most one "Agu 2026" per 0.8 inch: every 1, 2, 3, 4 or 6 months
+        labels = max(2, int(lebar_inci / 0.8))
+        step = next((s for s in (1, 2, 3, 4, 6) if -(-len(df) // s) <= labels), 12)
+        locator = YearLocator() if step == 12 else MonthLocator(interval=step)  # January
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, p: _month_label(v, p, lang=lang)))
         for label in ax.get_xticklabels():
             label.set_rotation(0)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     _format_axis(ax.yaxis)
-    ax.set_ylim(bottom=0)
-    ax.set_ylabel("Jumlah orang", color=WARNA["teks"])
+    highest = max(int(df["berangkat"].max()), int(df["pulang"].max()), 1)
+    ax.set_ylim(0, highest * 1.2)  # room for the legend above the lines
+    ax.set_ylabel(t("chart.axis.people", lang), color=WARNA["teks"])
     ax.grid(axis="y", color="#e3e6ea", linewidth=0.8)
     ax.legend(loc="upper left", frameon=False, fontsize=9, ncols=2)
     first, last = bulan.iloc[0], bulan.iloc[-1]
     period = (
-        f"{BULAN_SINGKAT[first.month - 1]} {first.year} - {BULAN_SINGKAT[last.month - 1]} "
-        f"{last.year}"
+        f"{_month_label(date2num(first), lang=lang)} - {_month_label(date2num(last), lang=lang)}"
     )
-    _title(ax, f"Keberangkatan dan kepulangan per bulan, {period}")
+    _title(ax, t("chart.movements.title", lang, period=period))
     return fig

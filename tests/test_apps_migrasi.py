@@ -234,6 +234,7 @@ def test_imported_csv_appears_masked_and_survives_a_new_app(store, kode):
     assert "Kontrak berakhir dalam 90 hari" in app.alerts.value
     assert "15 Desember 2026, 16 hari lagi" in app.alerts.value
     assert app.chart_status.value[:4] == b"\x89PNG"
+    assert app.chart_months.value[:4] == b"\x89PNG"
 
     again = RegisterDesaApp(kode=kode, store=store, today=TODAY)
     assert len(again.df) == 3
@@ -349,7 +350,42 @@ def test_export_is_a_masked_excel_download(store, kode):
 def test_register_in_english(store, kode):
     app = RegisterDesaApp(kode=kode, store=store, today=TODAY)
     upload(app, REGISTER_CSV, "register.csv")
+    charts_in_indonesian = (app.chart_status.value, app.chart_months.value)
     i18n.set_language("en")
     assert "Contracts ending within the next 90 days" in app.alerts.value
+    # the charts are drawn again, in English
+    assert app.chart_status.value[:4] == b"\x89PNG"
+    assert app.chart_status.value != charts_in_indonesian[0]
+    assert app.chart_months.value != charts_in_indonesian[1]
     assert "Working abroad" in app.table.value
     assert app.fields["tanggal_lahir"].description.startswith("Date of birth")
+
+
+def test_register_charts_come_from_the_chart_module_sized_for_a_phone(store, kode, monkeypatch):
+    """The app draws with desmigratif_kit.charts (one look, both languages): panels one under
+    the other, narrow enough that the text stays readable when shrunk to a phone."""
+    import struct
+
+    from desmigratif_kit import charts
+
+    made = []
+    for name in ("chart_register_summary", "chart_movements"):
+        real = getattr(charts, name)
+
+        def spy(*args, _real=real, **kwargs):
+            fig = _real(*args, **kwargs)
+            made.append(fig)
+            return fig
+
+        monkeypatch.setattr(charts, name, spy)
+    app = RegisterDesaApp(kode=kode, store=store, today=TODAY)
+    assert app.charts_box.layout.display == "none" and not made  # nothing to draw yet
+    app.sample_button.click()
+    summary, months = made[-2:]
+    assert [ax.get_title(loc="left") for ax in summary.axes] == ["Status", "Negara tujuan"]
+    assert summary.axes[0].get_position().y0 > summary.axes[1].get_position().y1
+    assert len(months.axes[0].lines[0].get_xdata()) == 36  # the last three years
+    for fig, png in ((summary, app.chart_status.value), (months, app.chart_months.value)):
+        assert fig.get_figwidth() <= 5  # inches: 9-point text stays about 10 px on a phone
+        width = struct.unpack(">I", png[16:20])[0]  # PNG header: sharp up to the 640 px card
+        assert 640 <= width <= 800

@@ -1,14 +1,16 @@
-"""Charts: a Figure with the expected bars/points, Indonesian labels and numbers, a source line."""
+"""Charts: a Figure with the expected bars/points, labels in the current language (Indonesian by
+default), Indonesian numbers in both languages, a source line."""
 
 from __future__ import annotations
 
 import matplotlib
 import pandas as pd
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.container import BarContainer
 from matplotlib.figure import Figure
 
-from desmigratif_kit import charts, migration
+from desmigratif_kit import charts, i18n, migration
 from desmigratif_kit.i18n import InputError
 
 
@@ -16,6 +18,18 @@ from desmigratif_kit.i18n import InputError
 def agg_backend():
     """Headless, as in CI (the charts never need a GUI: they do not use pyplot)."""
     matplotlib.use("Agg")
+
+
+@pytest.fixture(autouse=True)
+def indonesian():
+    i18n.set_language("id")
+    yield
+    i18n.set_language("id")
+
+
+@pytest.fixture
+def english():
+    i18n.set_language("en")
 
 
 def bars(ax):
@@ -135,7 +149,8 @@ def test_register_summary_chart():
         assert labels[-1] == f"Lainnya ({n_countries - 7})"
     assert len(bars(status)) == len(summary["status"])
     status_labels = {t.get_text() for t in status.get_yticklabels()}
-    assert status_labels <= {"Calon PMI", "Sedang bekerja", "Sudah pulang (purna)", "Bermasalah"}
+    assert status_labels <= {"Calon PMI", "Sedang bekerja", "Sudah pulang", "Bermasalah"}
+    assert "Sudah pulang" in status_labels  # the catalog's words for the codes (mig.status.*)
     assert destinations.get_title(loc="left") == "Negara tujuan"
     assert status.get_title(loc="left") == "Status"
     assert "Register PMI desa: 1.500 orang" in texts(fig)
@@ -207,3 +222,152 @@ def test_calculation_layer_stays_free_of_matplotlib():
     source = migration.__file__
     with open(source, encoding="utf-8") as fh:
         assert "matplotlib" not in fh.read()
+
+
+# --------------------------------------------------------------------------- languages
+
+
+def test_indonesian_is_the_default():
+    assert i18n.get_language() == "id"
+    fig = charts.chart_penempatan_tahunan()
+    assert fig.axes[0].get_title(loc="left") == "Penempatan PMI per tahun, 2011-2024"
+    assert source_line(fig).endswith(i18n.t("chart.bp2mi.source", "id"))
+
+
+def test_placements_per_year_in_english(english):
+    fig = charts.chart_penempatan_tahunan()
+    ax = fig.axes[0]
+    assert ax.get_title(loc="left") == "Placements of migrant workers per year, 2011-2024"
+    assert ax.get_ylabel() == "Placements (people)" and ax.get_xlabel() == "Year"
+    assert "73k" in bar_labels(ax)
+    assert ax.yaxis.get_major_formatter()(300_000, 0) == "300.000"  # numbers stay Indonesian
+    assert {"Placements", "COVID-19 pandemic"} <= set(texts(fig))
+    assert source_line(fig).startswith("Hatched: estimated figures, not yet confirmed (2017).")
+    assert "Dotted: placement services" in source_line(fig)
+    assert "Source: BP2MI" in source_line(fig) and "Sumber" not in source_line(fig)
+
+
+def test_destinations_and_provinces_in_english(english):
+    fig = charts.chart_penempatan_negara("2007/2024-11-14", top=5)
+    ax = fig.axes[0]
+    title = ax.get_title(loc="left").replace("\n", " ")  # may be wrapped after the comma
+    assert (
+        title == "Destination countries of migrant workers, 2007 to 14 November 2024 (cumulative)"
+    )
+    assert ax.get_xlabel() == "Placements (people)"
+    assert "1.407.494" in bar_labels(ax)
+    assert "not a complete list" in source_line(fig) and "uncertain" in source_line(fig)
+    fig = charts.chart_penempatan_provinsi("2024")
+    assert fig.axes[0].get_title(loc="left") == "Provinces of origin of migrant workers, 2024"
+    assert "other provinces are not listed" in source_line(fig)
+    assert charts.label_periode("2007/2024-11-14") == "2007 to 14 November 2024 (cumulative)"
+
+
+def test_register_summary_chart_in_english(english):
+    summary = migration.register_summary(migration.load_sample_register())
+    fig = charts.chart_register_summary(summary, dimensi=["status", "negara_tujuan", "jalur"])
+    status, destinations, route = fig.axes
+    assert status.get_title(loc="left") == "Status"
+    assert destinations.get_title(loc="left") == "Destination country"
+    assert route.get_title(loc="left") == "Route"
+    status_labels = {t.get_text() for t in status.get_yticklabels()}
+    assert status_labels == {"Prospective worker", "Working abroad", "Returned", "In trouble"}
+    labels = [t.get_text() for t in destinations.get_yticklabels()]
+    assert labels[-1] == f"Other ({len(summary['negara_tujuan']) - 7})"
+    route_labels = {t.get_text() for t in route.get_yticklabels()}
+    assert route_labels <= {i18n.t(f"chart.jalur.{c}") for c in migration.JALUR} | {
+        "(not filled in)"
+    }
+    assert "Village register of migrant workers: 1.500 people" in texts(fig)
+    assert {ax.get_xlabel() for ax in fig.axes} == {"Number of people"}
+    assert source_line(fig) == "Source: village register of migrant workers"
+    fig = charts.chart_register_summary(summary, dimensi="jenis_kelamin")
+    assert {t.get_text() for t in fig.axes[0].get_yticklabels()} == {"Male", "Female"}
+    assert fig.axes[0].get_title(loc="left") == "Sex"
+
+
+def test_register_summary_names_empty_cells():
+    summary = {
+        "jalur": pd.DataFrame(
+            {"jalur": ["p3mi", migration.TIDAK_DIISI], "jumlah": [2, 1], "persen": [66.7, 33.3]}
+        )
+    }
+    fig = charts.chart_register_summary(summary, dimensi="jalur")
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels == ["P3MI (perusahaan)", "(tidak diisi)"]
+    i18n.set_language("en")
+    fig = charts.chart_register_summary(summary, dimensi="jalur")
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels == ["P3MI (company)", "(not filled in)"]
+
+
+def test_movements_chart_in_english(english):
+    df = migration.movements_per_month(migration.load_sample_register())
+    fig = charts.chart_movements(df, bulan_terakhir=24)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Departures", "Returns"]
+    assert ax.get_title(loc="left") == "Departures and returns per month, Dec 2024 - Nov 2026"
+    assert ax.get_ylabel() == "Number of people"
+    ticks = [t.get_text() for t in ax.get_xticklabels()]
+    assert "Aug 2025" in ticks or "May 2025" in ticks  # English month names
+    assert not {"Agu 2025", "Mei 2025"} & set(ticks)
+    assert source_line(fig) == "Source: village register of migrant workers"
+    empty = charts.chart_movements(df.head(0))
+    assert "No departures or returns recorded yet." in texts(empty)
+
+
+def test_english_charts_have_no_indonesian_words(english):
+    register = migration.load_sample_register()
+    figs = [
+        charts.chart_penempatan_tahunan(),
+        charts.chart_penempatan_provinsi("2024"),
+        charts.chart_register_summary(migration.register_summary(register)),
+        charts.chart_movements(migration.movements_per_month(register), bulan_terakhir=12),
+    ]
+    words = ("Sumber", "Jumlah", "orang", "Lainnya", "Berangkat", "Pulang", "Tahun", "Penempatan")
+    for fig in figs:
+        found = " ".join(texts(fig))
+        assert not [w for w in words if w in found], found
+
+
+def test_a_chart_keeps_the_language_it_was_made_in():
+    """Month labels are drawn when the PNG is made: they follow the chart, not a later switch."""
+    df = migration.movements_per_month(migration.load_sample_register())
+    fig = charts.chart_movements(df, bulan_terakhir=12)
+    i18n.set_language("en")
+    FigureCanvasAgg(fig).draw()  # as when the PNG is made
+    ticks = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    assert any(tick.startswith(("Agu", "Mei", "Okt", "Des")) for tick in ticks), ticks
+
+
+# --------------------------------------------------------------------------- narrow (phone)
+
+
+def test_register_charts_for_a_phone():
+    """The register app stacks the panels (kolom=1) in a narrow chart: titles still fit."""
+    register = migration.load_sample_register()
+    summary = migration.register_summary(register)
+    fig = charts.chart_register_summary(
+        summary, dimensi=("status", "negara_tujuan"), kolom=1, lebar_inci=4.4
+    )
+    top, bottom = fig.axes
+    assert fig.get_figwidth() == 4.4
+    assert top.get_position().y0 > bottom.get_position().y1  # one under the other
+    assert top.get_position().x0 == bottom.get_position().x0
+    with pytest.raises(InputError):
+        charts.chart_register_summary(summary, kolom=0)
+    moves = charts.chart_movements(
+        migration.movements_per_month(register), bulan_terakhir=36, lebar_inci=4.4
+    )
+    title = moves.axes[0].get_title(loc="left")
+    assert title == "Keberangkatan dan kepulangan per bulan,\nDes 2023 - Nov 2026"
+    ticks = [t.get_text() for t in moves.axes[0].get_xticklabels()]
+    assert ticks and all(tick.startswith("Jan ") for tick in ticks)  # one a year, not 12
+    for figure in (fig, moves):
+        canvas = FigureCanvasAgg(figure)
+        canvas.draw()
+        renderer = canvas.get_renderer()
+        for text in [figure._suptitle, *(ax.title for ax in figure.axes)]:
+            if text is not None and text.get_text():
+                box = text.get_window_extent(renderer)
+                assert box.x0 >= 0 and box.x1 <= figure.bbox.width, text.get_text()

@@ -36,7 +36,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from desmigratif_kit.i18n import InputError
+from desmigratif_kit.i18n import InputError, t
 
 __all__ = [
     "CODE_ALPHABET",
@@ -88,30 +88,37 @@ T = TypeVar("T")
 class StoreInputError(InputError):
     """A value a person gave could not be used for saved work.
 
-    ``str(err)`` names what was expected and what was given.
+    ``field`` and ``expected`` are catalog keys (``store.*``), ``values`` fill ``expected``;
+    ``str(err)`` is written in the current language and names what was expected and given.
 
-    >>> err = StoreInputError("store.name", expected="nama 1-100 karakter", given="", field="nama")
+    >>> err = StoreInputError("store.name", expected="store.name.expected", given="",
+    ...                       field="store.name.field", max=100)
     >>> str(err)
-    'nama tidak sah: diharapkan nama 1-100 karakter, diberikan ""'
+    'Nama tidak sah: diharapkan nama 1-100 karakter, diberikan ""'
+    >>> err.message("en")
+    'Name is not valid: expected a name of 1-100 characters, given ""'
     >>> isinstance(err, ValueError), err.key
     (True, 'store.name')
     """
 
-    label = "{field} tidak sah"
+    sentence = "store.invalid"
 
-    def __init__(self, key: str, *, expected: str, given: Any, field: str):
+    def __init__(self, key: str, *, expected: str, given: Any, field: str, **values: Any):
         self.key = key
         self.expected = expected
         self.given = given
         self.field = field
-        self.values = {}
-        head = self.label.format(field=field)
-        self._text = f"{head}: diharapkan {expected}, diberikan {_show(given)}"
-        ValueError.__init__(self, self._text)
+        self.values = values
+        ValueError.__init__(self, key, expected, given, field)
 
     def message(self, lang: str | None = None) -> str:
-        """The message (Indonesian in every language for now: the store's own wording)."""
-        return self._text
+        return t(
+            self.sentence,
+            lang,
+            field=t(self.field, lang),
+            expected=t(self.expected, lang, **self.values),
+            given=_show(self.given),
+        )
 
 
 class CodeError(StoreInputError):
@@ -121,7 +128,7 @@ class CodeError(StoreInputError):
 class UnknownCodeError(StoreInputError):
     """A well-formed participant code that nobody registered (in this workspace)."""
 
-    label = "Kode peserta tidak ditemukan"
+    sentence = "store.not_found"
 
 
 class DataError(StoreInputError):
@@ -145,10 +152,7 @@ def _show(value: Any, limit: int = 60) -> str:
 # Participant codes
 # --------------------------------------------------------------------------------------
 
-_CODE_EXPECTED = (
-    f"kode {CODE_LENGTH} karakter seperti ABC-234, dari huruf dan angka "
-    f"{CODE_ALPHABET} (kode tidak pernah memuat 0, O, 1, I atau L)"
-)
+_CODE_VALUES = {"length": CODE_LENGTH, "alphabet": CODE_ALPHABET}
 
 
 def new_code() -> str:
@@ -179,10 +183,22 @@ seperti ABC-234, dari huruf dan angka 23456789ABCDEFGHJKMNPQRSTUVWXYZ (kode tida
 memuat 0, O, 1, I atau L), diberikan "AB0-234"
     """
     if not isinstance(text, str):
-        raise CodeError("store.code", expected=_CODE_EXPECTED, given=text, field="Kode peserta")
+        raise CodeError(
+            "store.code",
+            expected="store.code.expected",
+            given=text,
+            field="store.code.field",
+            **_CODE_VALUES,
+        )
     code = _SEPARATORS_RE.sub("", text).upper()
     if not _CODE_RE.fullmatch(code):
-        raise CodeError("store.code", expected=_CODE_EXPECTED, given=text, field="Kode peserta")
+        raise CodeError(
+            "store.code",
+            expected="store.code.expected",
+            given=text,
+            field="store.code.field",
+            **_CODE_VALUES,
+        )
     return code
 
 
@@ -566,9 +582,9 @@ yang sudah terdaftar di lokakarya ini, diberikan "ABC-234"
             if conn.execute(_SQL_PARTICIPANT_EXISTS, (code,)).fetchone() is None:
                 raise UnknownCodeError(
                     "store.unknown_code",
-                    expected="kode yang sudah terdaftar di lokakarya ini",
+                    expected="store.unknown_code.expected",
                     given=given_code,
-                    field="Kode peserta",
+                    field="store.code.field",
                 )
             version = conn.execute(_SQL_NEXT_VERSION, (code, app)).fetchone()[0]
             conn.execute(_SQL_INSERT_WORK, (code, app, version, text, saved_at))
@@ -649,7 +665,11 @@ def _check_role(role: Any) -> str:
     value = role.strip().lower() if isinstance(role, str) else role
     if value not in ROLES:
         raise StoreInputError(
-            "store.role", expected="salah satu dari " + ", ".join(ROLES), given=role, field="Peran"
+            "store.role",
+            expected="store.role.expected",
+            given=role,
+            field="store.role.field",
+            choices=", ".join(ROLES),
         )
     return value
 
@@ -659,9 +679,10 @@ def _check_name(name: Any) -> str:
     if not value or len(value) > MAX_NAME_CHARS:
         raise StoreInputError(
             "store.name",
-            expected=f"nama 1-{MAX_NAME_CHARS} karakter",
+            expected="store.name.expected",
             given=name,
-            field="Nama",
+            field="store.name.field",
+            max=MAX_NAME_CHARS,
         )
     return value
 
@@ -671,9 +692,10 @@ def _check_app(app: Any) -> str:
     if not value or len(value) > MAX_APP_CHARS:
         raise StoreInputError(
             "store.app",
-            expected=f"nama aplikasi 1-{MAX_APP_CHARS} karakter",
+            expected="store.app.expected",
             given=app,
-            field="Nama aplikasi",
+            field="store.app.field",
+            max=MAX_APP_CHARS,
         )
     return value
 
@@ -694,9 +716,9 @@ def _check_village(village_code: Any) -> str | None:
             return value
     raise StoreInputError(
         "store.village_code",
-        expected="kode wilayah Kemendagri seperti 53.10.05.2003",
+        expected="store.village_code.expected",
         given=village_code,
-        field="Kode desa",
+        field="store.village_code.field",
     )
 
 
@@ -704,26 +726,26 @@ def _to_json(data: Any) -> str:
     if not isinstance(data, Mapping):
         raise DataError(
             "store.data",
-            expected="data berbentuk dict (pasangan nama: nilai)",
+            expected="store.data.expected_dict",
             given=type(data).__name__,
-            field="Data yang disimpan",
+            field="store.data.field",
         )
     try:
         text = json.dumps(dict(data), ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError) as err:
         raise DataError(
             "store.data",
-            expected="data yang bisa disimpan sebagai JSON (teks, angka, True/False, None, "
-            "daftar dan dict; tanpa NaN atau tak hingga)",
+            expected="store.data.expected_json",
             given=str(err),
-            field="Data yang disimpan",
+            field="store.data.field",
         ) from err
     if len(text.encode("utf-8")) > MAX_DATA_BYTES:
         raise DataError(
             "store.data_size",
-            expected=f"data paling banyak {MAX_DATA_BYTES // 1_000_000} MB",
+            expected="store.data_size.expected",
             given=f"{len(text.encode('utf-8')):,} byte".replace(",", "."),
-            field="Data yang disimpan",
+            field="store.data.field",
+            max=MAX_DATA_BYTES // 1_000_000,
         )
     return text
 

@@ -449,3 +449,17 @@ def test_threads_sharing_one_store(store):
         versions = list(pool.map(lambda i: store.save(code, "bep", {"i": i}).version, range(200)))
     assert sorted(versions) == list(range(1, 201))
     assert sorted(w.data["i"] for w in store.history(code, "bep")) == list(range(200))
+
+
+def test_errors_follow_the_chosen_language():
+    from desmigratif_kit import i18n
+
+    with pytest.raises(CodeError) as info:
+        normalize_code("AB0-234")
+    assert str(info.value).startswith("Kode peserta tidak sah: diharapkan kode 6 karakter")
+    i18n.set_language("en")
+    try:
+        assert str(info.value).startswith("Participant code is not valid: expected a 6-character")
+        assert 'given "AB0-234"' in str(info.value)
+    finally:
+        i18n.set_language("id")

@@ -140,3 +140,14 @@ def test_app_kernels_do_not_import_the_voila_server():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_language_switch_keeps_what_was_chosen(store):
+    app = HomeApp(store=store)
+    app.role.value = "kepala_dinas"
+    app.select_village(RANGGATALO)
+    app.lang.widget.value = "en"
+    assert app.role.value == "kepala_dinas"
+    assert [app.levels[level].value for level in (1, 2)] == ["53", ENDE]
+    assert app.levels[1].options[0][0] == "— choose —"
+    assert app.levels[4].value == RANGGATALO

@@ -116,11 +116,21 @@ class HomeApp(App):
         self.signup_title.value = (
             f"<h2>{esc(t('home.new_participant'))}</h2><p>{esc(t('home.choose_role'))}</p>"
         )
+        role = self.role.value
         self.role.options = [(t(f"role.{r}"), r) for r in ROLES]
+        self.role.value = role
         self.search.description = t("home.search")
         self.search.placeholder = t("home.filter_placeholder")
-        for level, dropdown in self.levels.items():
-            dropdown.description = t(LEVEL_KEYS[level])
+        self._quiet = True  # relabel "— pilih —" without resetting the levels below
+        try:
+            for level, dropdown in self.levels.items():
+                dropdown.description = t(LEVEL_KEYS[level])
+                if dropdown.options:
+                    chosen = dropdown.value
+                    dropdown.options = [_placeholder(), *dropdown.options[1:]]
+                    dropdown.value = chosen
+        finally:
+            self._quiet = False
         self.name.description = t("home.name")
         self.name.placeholder = t("home.name_placeholder")
         self.register_button.description = t("home.register")
@@ -317,11 +327,13 @@ class HomeApp(App):
 NONE = ""  # the value of the "— pilih —" entry (a Dropdown shows None as a blank box)
 
 
+def _placeholder() -> tuple[str, str]:
+    return (f"— {t('home.choose')} —", NONE)
+
+
 def _fill(dropdown: widgets.Dropdown, frame) -> None:
     """Put the areas of ``frame`` in ``dropdown`` after a "— pilih —" entry, and select that."""
-    dropdown.options = [(f"— {t('home.choose')} —", NONE)] + list(
-        zip(frame["nama"], frame["kode"], strict=True)
-    )
+    dropdown.options = [_placeholder()] + list(zip(frame["nama"], frame["kode"], strict=True))
     dropdown.index = 0
 
 

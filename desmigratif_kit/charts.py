@@ -330,28 +330,8 @@ def chart_penempatan_negara(
     >>> [t.get_text() for t in fig.axes[0].get_yticklabels()][:3]   # from the top
     ['Taiwan', 'Malaysia', 'Hong Kong']
     """
-    lang = get_language()
     table = migration.load_penempatan_negara(periode) if df is None else df
-    table = table[table["periode"].astype(str) == str(periode)]
-    table = _ranked(table, "negara", top)
-    sorot = set(sorot)
-    ragu = (table["catatan"] == "?").any()
-    notes = [t("chart.country.note", lang)]
-    if ragu:
-        notes.append(t("chart.uncertain_cumulative", lang))
-    fig = _figure(
-        9, 0.9 + 0.42 * max(len(table), 3), _source(SUMBER_BP2MI, lang, [" ".join(notes)])
-    )
-    ax = fig.add_subplot()
-    colors = [
-        WARNA["sorot"] if n in sorot else (WARNA["ragu"] if ragu else WARNA["utama"])
-        for n in table["negara"]
-    ]
-    _horizontal_bars(ax, list(table["negara"]), [int(v) for v in table["jumlah"]], colors)
-    ax.set_xlabel(t("chart.axis.placements", lang), color=WARNA["teks"])
-    _style(ax)
-    _title(ax, t("chart.country.title", lang, period=label_periode(periode, lang)))
-    return fig
+    return _ranked_period(table, periode, "negara", top, sorot, "chart.country")
 
 
 def chart_penempatan_provinsi(
@@ -369,13 +349,29 @@ def chart_penempatan_provinsi(
     >>> len(fig.axes[0].containers[0])
     5
     """
-    lang = get_language()
     table = migration.load_penempatan_provinsi(periode) if df is None else df
+    return _ranked_period(table, periode, "provinsi", top, sorot, "chart.province")
+
+
+def _ranked_period(
+    table: pd.DataFrame,
+    periode: str,
+    column: str,
+    top: int | None,
+    sorot: Iterable[str],
+    keys: str,
+) -> Chart:
+    """Horizontal bars of one period of a BP2MI top-N table (destinations or provinces).
+
+    ``keys`` is the catalog prefix of the chart's title and note (``chart.country``).
+    Bars named in ``sorot`` are orange; a table flagged uncertain (``?``) is drawn grey.
+    """
+    lang = get_language()
     table = table[table["periode"].astype(str) == str(periode)]
-    table = _ranked(table, "provinsi", top)
+    table = _ranked(table, column, top)
     sorot = set(sorot)
     ragu = (table["catatan"] == "?").any()
-    notes = [t("chart.province.note", lang)]
+    notes = [t(f"{keys}.note", lang)]
     if ragu:
         notes.append(t("chart.uncertain_cumulative", lang))
     fig = _figure(
@@ -383,13 +379,13 @@ def chart_penempatan_provinsi(
     )
     ax = fig.add_subplot()
     colors = [
-        WARNA["sorot"] if p in sorot else (WARNA["ragu"] if ragu else WARNA["utama"])
-        for p in table["provinsi"]
+        WARNA["sorot"] if name in sorot else (WARNA["ragu"] if ragu else WARNA["utama"])
+        for name in table[column]
     ]
-    _horizontal_bars(ax, list(table["provinsi"]), [int(v) for v in table["jumlah"]], colors)
+    _horizontal_bars(ax, list(table[column]), [int(v) for v in table["jumlah"]], colors)
     ax.set_xlabel(t("chart.axis.placements", lang), color=WARNA["teks"])
     _style(ax)
-    _title(ax, t("chart.province.title", lang, period=label_periode(periode, lang)))
+    _title(ax, t(f"{keys}.title", lang, period=label_periode(periode, lang)))
     return fig
 
 

@@ -31,12 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="alamat yang didengarkan; 0.0.0.0 = semua antarmuka (address to bind)",
     )
     serve.add_argument("--port", type=int, default=server.DEFAULT_PORT, help="port")
-    serve.add_argument(
-        "--workspace",
-        type=Path,
-        default=Path("workspace"),
-        help="folder hasil kerja peserta (saved work; sets DESMIGRATIF_WORKSPACE)",
-    )
+    _add_workspace(serve, "folder hasil kerja peserta (saved work; sets DESMIGRATIF_WORKSPACE)")
     serve.add_argument(
         "--notebooks",
         type=Path,
@@ -86,12 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         formatter_class=argparse.ArgumentDefaultsHelpFormatter,
     )
-    backup.add_argument(
-        "--workspace",
-        type=Path,
-        default=Path("workspace"),
-        help="folder hasil kerja (workspace folder)",
-    )
+    _add_workspace(backup, "folder hasil kerja (workspace folder)")
     backup.add_argument(
         "tujuan",
         type=Path,
@@ -100,6 +90,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="berkas atau folder tujuan (destination file or folder)",
     )
     return parser
+
+
+def _add_workspace(parser: argparse.ArgumentParser, help_text: str) -> None:
+    parser.add_argument("--workspace", type=Path, default=Path("workspace"), help=help_text)
 
 
 def run_backup(args: argparse.Namespace) -> int:

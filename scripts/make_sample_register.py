@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from desmigratif_kit import penempatan, register  # noqa: E402
+from desmigratif_kit.migration import penempatan, register  # noqa: E402
 
 SEED = 20170911  # the day Desmigratif was launched
 N_WORKERS = 1500

@@ -2,9 +2,9 @@
 
 import pytest
 
-from desmigratif_kit import catalog, i18n
-from desmigratif_kit.apps.beranda import HomeApp
-from desmigratif_kit.store import Store
+from desmigratif_kit.core import catalog, i18n
+from desmigratif_kit.core.store import Store
+from desmigratif_kit.workshop.apps.beranda import HomeApp
 
 RANGGATALO = "53.08.12.2014"  # Desa Ranggatalo, Lio Timur, Ende, NTT (the seed's Rangga Talo)
 ENDE = "53.08"
@@ -117,7 +117,7 @@ def test_english_switch_redraws_texts(store):
 
 
 def test_apps_link_back_to_the_home_page_with_the_code(store):
-    from desmigratif_kit.apps.base import App
+    from desmigratif_kit.core.app import App
 
     participant = store.register("kepala_desa", "Sumardi", "33.29.15.2007")
     app = App(kode=participant.code, store=store)
@@ -133,7 +133,8 @@ def test_app_kernels_do_not_import_the_voila_server():
     import sys
 
     code = (
-        "import sys, desmigratif_kit.apps.beranda, desmigratif_kit.apps.migrasi;"
+        "import sys, desmigratif_kit.workshop.apps.beranda;"
+        "from desmigratif_kit.migration.apps import cek_kesiapan, waspada_calo, register_desa;"
         "heavy = ('voila', 'jupyter_server', 'jsonschema', 'matplotlib');"
         "heavy = [m for m in heavy if m in sys.modules];"
         "print(heavy)"

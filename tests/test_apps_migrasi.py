@@ -11,10 +11,13 @@ from datetime import UTC, date, datetime
 import openpyxl
 import pytest
 
-from desmigratif_kit import i18n, migration
-from desmigratif_kit import migration_cards as cards
-from desmigratif_kit.apps.migrasi import CekKesiapanApp, RegisterDesaApp, WaspadaCaloApp
-from desmigratif_kit.store import Store
+from desmigratif_kit import migration
+from desmigratif_kit.core import i18n
+from desmigratif_kit.core.store import Store
+from desmigratif_kit.migration import cards
+from desmigratif_kit.migration.apps.cek_kesiapan import CekKesiapanApp
+from desmigratif_kit.migration.apps.register_desa import RegisterDesaApp
+from desmigratif_kit.migration.apps.waspada_calo import WaspadaCaloApp
 
 TODAY = date(2026, 11, 29)
 
@@ -362,11 +365,11 @@ def test_register_in_english(store, kode):
 
 
 def test_register_charts_come_from_the_chart_module_sized_for_a_phone(store, kode, monkeypatch):
-    """The app draws with desmigratif_kit.charts (one look, both languages): panels one under
-    the other, narrow enough that the text stays readable when shrunk to a phone."""
+    """The app draws with desmigratif_kit.migration.charts (one look, both languages): panels one
+    under the other, narrow enough that the text stays readable when shrunk to a phone."""
     import struct
 
-    from desmigratif_kit import charts
+    from desmigratif_kit.migration import charts
 
     made = []
     for name in ("chart_register_summary", "chart_movements"):

@@ -4,8 +4,8 @@ import subprocess
 import sys
 import time
 
-from desmigratif_kit.cli import main
-from desmigratif_kit.store import Store
+from desmigratif_kit.core.store import Store
+from desmigratif_kit.server.cli import main
 
 
 def test_backup_copies_everything_and_never_overwrites(tmp_path, capsys):
@@ -44,7 +44,7 @@ def test_backup_while_another_process_saves(tmp_path):
     kode = store.register("kepala_desa", "Penyimpan", "33.29.15.2007").code
     saver = subprocess.Popen(
         [sys.executable, "-c",
-         "import sys; from desmigratif_kit.store import Store\n"
+         "import sys; from desmigratif_kit.core.store import Store\n"
          f"s = Store(sys.argv[1])\nfor i in range(2000): s.save('{kode}', 'uji', {{'i': i}})",
          str(workspace / "desmigratif.sqlite3")]
     )  # fmt: skip

@@ -15,8 +15,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desmigratif_kit import data, i18n
-from desmigratif_kit.data import (
+from desmigratif_kit.core import data, files, i18n
+from desmigratif_kit.core import wilayah as wilayah_mod
+from desmigratif_kit.core.data import (
     Column,
     Problem,
     Schema,
@@ -28,7 +29,7 @@ from desmigratif_kit.data import (
     wilayah_name,
     wilayah_path,
 )
-from desmigratif_kit.i18n import InputError
+from desmigratif_kit.core.i18n import InputError
 
 ROOT = Path(__file__).resolve().parent.parent
 RANGGATALO = "53.08.12.2014"  # the seed's "Rangga Talo", Lio Timur, Ende
@@ -53,7 +54,7 @@ def test_data_dir_is_found_from_the_package_not_the_working_directory():
 
 
 def test_data_dir_can_be_moved_with_an_environment_variable(tmp_path):
-    code = "from desmigratif_kit import data; print(data.DATA_DIR)"
+    code = "from desmigratif_kit.core import data; print(data.DATA_DIR)"
     env = {**os.environ, "DESMIGRATIF_DATA_DIR": str(tmp_path)}
     out = subprocess.run(
         [sys.executable, "-c", code], env=env, cwd="/", capture_output=True, text=True, check=True
@@ -77,7 +78,7 @@ def test_the_kemendagri_file_is_the_shared_reference_copy():
 
 
 def test_verify_checksums_reports_changed_missing_and_unregistered_files(tmp_path, monkeypatch):
-    monkeypatch.setattr(data, "DATA_DIR", tmp_path)
+    monkeypatch.setattr(files, "DATA_DIR", tmp_path)
     (tmp_path / "reference").mkdir()
     (tmp_path / "sample").mkdir()
     (tmp_path / "reference" / "a.csv").write_text("kode,nama\n")
@@ -125,7 +126,7 @@ def test_load_wilayah_is_cached_and_callers_cannot_spoil_the_cache():
     first.drop(index=0, inplace=True)
     again = load_wilayah()
     assert len(again) == 91599 and again.loc[0, "nama"] == "Aceh"
-    assert data._wilayah_frame.cache_info().hits >= 1
+    assert wilayah_mod._wilayah_frame.cache_info().hits >= 1
 
 
 def _write_wilayah(root: Path, text: str) -> None:
@@ -134,7 +135,7 @@ def _write_wilayah(root: Path, text: str) -> None:
 
 
 def test_a_broken_wilayah_file_is_refused_with_every_problem(tmp_path, monkeypatch):
-    monkeypatch.setattr(data, "DATA_DIR", tmp_path)
+    monkeypatch.setattr(files, "DATA_DIR", tmp_path)
     _write_wilayah(
         tmp_path,
         "kode,nama\n11,Aceh\n11.01,Kab A\n11.01,Kab A lagi\n11.9,Salah\n12.01,Yatim\n11.02,\n",
@@ -152,7 +153,7 @@ def test_a_broken_wilayah_file_is_refused_with_every_problem(tmp_path, monkeypat
 
 
 def test_a_wilayah_file_with_other_headers_is_refused(tmp_path, monkeypatch):
-    monkeypatch.setattr(data, "DATA_DIR", tmp_path)
+    monkeypatch.setattr(files, "DATA_DIR", tmp_path)
     _write_wilayah(tmp_path, "code,name\n11,Aceh\n")
     with pytest.raises(TableError, match="kode, nama"):
         wilayah_children()
@@ -226,7 +227,7 @@ def test_search_under_a_parent_stays_under_it_and_unknown_parents_are_refused():
 def _brute_force(needle: str, parent: str) -> list[str]:
     wilayah = load_wilayah()
     desa = wilayah[(wilayah["tingkat"] == 4) & wilayah["kode"].str.startswith(parent)]
-    keys = desa["nama"].map(data._search_text)
+    keys = desa["nama"].map(wilayah_mod._search_text)
     first = desa.loc[keys.str.startswith(needle), "kode"].tolist()
     rest = desa.loc[keys.str.contains(needle, regex=False) & ~keys.str.startswith(needle), "kode"]
     return first + rest.tolist()
@@ -241,7 +242,7 @@ def _brute_force(needle: str, parent: str) -> list[str]:
 )
 def test_search_agrees_with_a_brute_force_scan(row, start, length, parent):
     nama = load_wilayah().query("tingkat == 4").iloc[row]["nama"]
-    needle = data._search_text(nama)[start : start + length] or "a"
+    needle = wilayah_mod._search_text(nama)[start : start + length] or "a"
     found = search_desa(needle, parent=parent or None, limit=100_000)["kode"].tolist()
     assert found == _brute_force(needle, parent)
 

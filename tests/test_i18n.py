@@ -1,13 +1,14 @@
 """Language, catalogs, Indonesian formatting and the parsing of what people type."""
 
+import json
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desmigratif_kit import i18n
-from desmigratif_kit.i18n import (
+from desmigratif_kit.core import i18n
+from desmigratif_kit.core.i18n import (
     InputError,
     catalog,
     format_date,
@@ -39,6 +40,32 @@ def test_both_catalogs_have_the_same_keys():
     indonesian, english = catalog("id"), catalog("en")
     assert sorted(set(indonesian) - set(english)) == [], "keys missing in en.json"
     assert sorted(set(english) - set(indonesian)) == [], "keys missing in id.json"
+
+
+def _package_catalogs(lang):
+    return {
+        path.parent.parent.name: json.loads(path.read_text(encoding="utf-8"))
+        for path in i18n.catalog_files(lang)
+    }
+
+
+def test_each_package_has_both_languages_with_the_same_keys():
+    """Each package keeps its catalog pair in its own messages/ folder (core, each pillar,
+    workshop); the pair has the same keys, so no package can drift from another."""
+    indonesian, english = _package_catalogs("id"), _package_catalogs("en")
+    assert set(indonesian) == set(english)
+    assert {"core", "migration", "workshop"} <= set(indonesian)
+    for package in indonesian:
+        assert set(indonesian[package]) == set(english[package]), package
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_no_key_is_defined_by_two_packages(lang):
+    seen: dict[str, str] = {}
+    for package, messages in _package_catalogs(lang).items():
+        for key in messages:
+            assert key not in seen, f"{key} in both {seen[key]} and {package}"
+            seen[key] = package
 
 
 @pytest.mark.parametrize("key", sorted(catalog("id")))

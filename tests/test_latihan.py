@@ -14,9 +14,8 @@ import nbformat
 import numpy as np
 import pytest
 
-from desmigratif_kit import latihan_migrasi as lm
-from desmigratif_kit.i18n import format_number
-from desmigratif_kit.latihan import REGISTRY, _load_pillars, cek, periksa
+from desmigratif_kit.core.i18n import format_number
+from desmigratif_kit.core.latihan import REGISTRY, _load_pillars, cek, periksa
 from desmigratif_kit.migration import (
     SYARAT,
     TANDA_BAHAYA,
@@ -25,12 +24,14 @@ from desmigratif_kit.migration import (
     load_penempatan_tahunan,
     red_flags,
 )
+from desmigratif_kit.migration import latihan as lm
 
 _load_pillars()
 PILLAR_EXERCISES = sorted(
     nomor
     for nomor, item in REGISTRY.items()
-    if item.periksa.__module__.startswith("desmigratif_kit.latihan_")
+    if item.periksa.__module__.endswith(".latihan")
+    and item.periksa.__module__ != "desmigratif_kit.core.latihan"
 )
 NOTEBOOK = Path(__file__).parents[1] / "notebooks/1_layanan_migrasi/01_migrasi_aman.ipynb"
 

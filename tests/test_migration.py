@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desmigratif_kit import i18n, migration
+from desmigratif_kit import migration
+from desmigratif_kit.core import i18n
 from desmigratif_kit.migration import (
     DOKUMEN_PASAL_13,
     RULES,
@@ -16,6 +17,7 @@ from desmigratif_kit.migration import (
     TANDA_BAHAYA,
     bpjs_contribution_rp,
     check_readiness,
+    readiness,
     red_flags,
 )
 
@@ -83,7 +85,7 @@ def test_usia_tahun_leap_day():
 
 @given(st.dates(min_value=date(1950, 1, 1), max_value=date(2010, 12, 31)))
 def test_age_boundary_property(lahir):
-    ulang_tahun_18 = migration._birthday(lahir, lahir.year + 18)
+    ulang_tahun_18 = readiness._birthday(lahir, lahir.year + 18)
     assert check_readiness(calon(tanggal_lahir=lahir, tanggal_berangkat=ulang_tahun_18)).siap
     sehari_sebelum = check_readiness(
         calon(tanggal_lahir=lahir, tanggal_berangkat=ulang_tahun_18 - timedelta(days=1))
@@ -435,7 +437,7 @@ def test_bpjs_invalid_months(months):
 
 
 def test_migration_re_exports_register_and_penempatan():
-    from desmigratif_kit import penempatan, register
+    from desmigratif_kit.migration import penempatan, register
 
     for module in (register, penempatan):
         for name in module.__all__:

@@ -2,7 +2,7 @@
 
 Learner notebooks ship with blank exercises (``jawaban = ...``), so nbval only proves they run.
 This test proves the other half: put each exercise's reference solution (``contoh`` in the
-registry of :mod:`desmigratif_kit.latihan`) in place of the blank, run the notebook with
+registry of :mod:`desmigratif_kit.core.latihan`) in place of the blank, run the notebook with
 ``DESMIGRATIF_CEK_STRICT=1`` (a wrong answer makes ``cek`` raise), and expect no error. It
 covers every notebook under ``notebooks/`` with a ``cek("X.Y", jawaban)`` cell, so the
 notebooks of later pillars are checked as soon as they exist.
@@ -17,7 +17,7 @@ import nbclient
 import nbformat
 import pytest
 
-from desmigratif_kit.latihan import REGISTRY, _load_pillars
+from desmigratif_kit.core.latihan import REGISTRY, _load_pillars
 
 NOTEBOOKS = Path(__file__).parents[1] / "notebooks"
 CEK = re.compile(r"""\bcek\(\s*["'](?P<nomor>\d+\.\d+)["']\s*,\s*jawaban\s*\)""")

@@ -6,8 +6,9 @@ import pathlib
 
 import pytest
 
-from desmigratif_kit import i18n, penempatan
-from desmigratif_kit.penempatan import (
+from desmigratif_kit.core import i18n
+from desmigratif_kit.migration import penempatan
+from desmigratif_kit.migration.penempatan import (
     load_penempatan_negara,
     load_penempatan_provinsi,
     load_penempatan_rincian,

@@ -9,8 +9,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from desmigratif_kit import data, i18n, register
-from desmigratif_kit.register import (
+from desmigratif_kit.core import data, i18n
+from desmigratif_kit.migration import register
+from desmigratif_kit.migration.register import (
     SAMPLE_REFERENCE_DATE,
     contracts_ending,
     load_register,
@@ -295,7 +296,7 @@ def test_register_is_re_exported_by_migration():
 
 
 def test_module_stays_free_of_widgets_and_plotting():
-    from desmigratif_kit import _inputs
+    from desmigratif_kit.core import inputs as _inputs
 
     for module in (register, _inputs):
         text = pathlib.Path(module.__file__).read_text(encoding="utf-8")

@@ -15,8 +15,9 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
-from desmigratif_kit import cli, server
-from desmigratif_kit.server import CellTimeout, ServerOptions
+from desmigratif_kit import server
+from desmigratif_kit.server import CellTimeout, ServerOptions, cli
+from desmigratif_kit.server import config as server_config
 
 
 def _nb(path: Path) -> None:
@@ -148,7 +149,7 @@ def test_missing_notebooks_folder(tmp_path):
 
 def test_default_notebooks_dir(monkeypatch, tmp_path):
     monkeypatch.delenv("DESMIGRATIF_NOTEBOOKS", raising=False)
-    assert server.default_notebooks_dir() == Path(server.__file__).resolve().parent.parent / (
+    assert server.default_notebooks_dir() == Path(server.__file__).resolve().parents[2] / (
         "notebooks"
     )
     monkeypatch.setenv("DESMIGRATIF_NOTEBOOKS", str(tmp_path))
@@ -221,7 +222,7 @@ def test_cell_timeout_exempts_cells_of_a_preheated_kernel_before_its_visitor():
 
 
 def test_cell_timeout_falls_back_to_source_markers(monkeypatch):
-    monkeypatch.setattr(server, "_CAN_TELL_POOL", False)
+    monkeypatch.setattr(server_config, "_CAN_TELL_POOL", False)
     timeout = CellTimeout(60)
     assert timeout({"source": "kode = query_params().get('kode')"}) is None
     assert timeout({"source": ["q = get_query_string(", ")"]}) is None
@@ -229,10 +230,10 @@ def test_cell_timeout_falls_back_to_source_markers(monkeypatch):
 
 
 def test_voila_still_has_the_renderer_method_we_rely_on():
-    assert server._CAN_TELL_POOL
+    assert server_config._CAN_TELL_POOL
     from voila.notebook_renderer import NotebookRenderer as Real
 
-    assert Real.generate_content_hybrid.__qualname__ == server._POOL_RENDER_QUALNAME
+    assert Real.generate_content_hybrid.__qualname__ == server_config._POOL_RENDER_QUALNAME
 
 
 # --------------------------------------------------------------------------- banner

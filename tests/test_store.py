@@ -1,4 +1,4 @@
-"""Tests for desmigratif_kit.store: codes, validation, persistence and concurrent saves."""
+"""Tests for desmigratif_kit.core.store: codes, validation, persistence and concurrent saves."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from datetime import UTC
 
 import pytest
 
-from desmigratif_kit import store as store_mod
-from desmigratif_kit.store import (
+from desmigratif_kit.core import participant
+from desmigratif_kit.core import store as store_mod
+from desmigratif_kit.core.store import (
     CODE_ALPHABET,
     ROLES,
     CodeError,
@@ -215,7 +216,7 @@ def test_failed_save_keeps_previous_version(store, bad):
 
 
 def test_too_large_data_is_refused(store, monkeypatch):
-    monkeypatch.setattr(store_mod, "MAX_DATA_BYTES", 100)
+    monkeypatch.setattr(participant, "MAX_DATA_BYTES", 100)
     p = store.register("kepala_desa", "Ani")
     with pytest.raises(DataError, match="paling banyak"):
         store.save(p.code, "bep", {"teks": "x" * 200})
@@ -452,7 +453,7 @@ def test_threads_sharing_one_store(store):
 
 
 def test_errors_follow_the_chosen_language():
-    from desmigratif_kit import i18n
+    from desmigratif_kit.core import i18n
 
     with pytest.raises(CodeError) as info:
         normalize_code("AB0-234")

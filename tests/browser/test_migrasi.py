@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desmigratif_kit import migration
-from desmigratif_kit.store import Store
+from desmigratif_kit.core.store import Store
 
 pytestmark = pytest.mark.browser
 

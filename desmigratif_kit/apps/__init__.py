@@ -1,1 +1,0 @@
-"""App classes (ipywidgets): one per app; each notebook builds one and displays it."""

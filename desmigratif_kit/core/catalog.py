@@ -1,0 +1,98 @@
+"""The kit's table of contents: pillars, their apps and notebooks (pure, no widgets).
+
+The home page builds its links from here. An app whose notebook is not in ``notebooks/`` yet
+is listed as *segera tersedia* (coming soon) instead of a link that would break.
+
+>>> [p.nomor for p in PILLARS]
+[1, 2, 3, 4]
+>>> link_for(PILLARS[0].apps[0], kode="ABC234").endswith("?kode=ABC234")
+True
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+NOTEBOOKS_DIR = Path(
+    os.environ.get("DESMIGRATIF_NOTEBOOKS") or Path(__file__).resolve().parents[2] / "notebooks"
+)
+HOME_NOTEBOOK = "00_beranda.ipynb"
+
+
+@dataclass(frozen=True)
+class AppEntry:
+    """One app of a pillar: its notebook path (relative to ``notebooks/``) and catalog keys."""
+
+    app_id: str
+    notebook: str
+
+    @property
+    def judul_key(self) -> str:
+        return f"app.{self.app_id}"
+
+    @property
+    def ringkasan_key(self) -> str:
+        return f"app.{self.app_id}.desc"
+
+    def available(self, notebooks_dir: Path | None = None) -> bool:
+        """True when the app's notebook exists, so a link to it will work."""
+        return ((notebooks_dir or NOTEBOOKS_DIR) / self.notebook).is_file()
+
+
+@dataclass(frozen=True)
+class Pillar:
+    """One pillar: its number, title key, the package that holds it, and its apps."""
+
+    nomor: int
+    judul_key: str
+    apps: tuple[AppEntry, ...]
+    package: str = ""
+    """The pillar's package (``desmigratif_kit.migration``); its ``latihan`` module, when there
+    is one, registers the pillar's exercises (found by name: core imports no pillar)."""
+
+
+PILLARS: tuple[Pillar, ...] = (
+    Pillar(
+        1,
+        "home.pillar_1",
+        (
+            AppEntry("cek_kesiapan", "1_layanan_migrasi/app_cek_kesiapan.ipynb"),
+            AppEntry("waspada_calo", "1_layanan_migrasi/app_waspada_calo.ipynb"),
+            AppEntry("register_desa", "1_layanan_migrasi/app_register_desa.ipynb"),
+        ),
+        package="desmigratif_kit.migration",
+    ),
+    Pillar(
+        2,
+        "home.pillar_2",
+        (AppEntry("harga_pokok", "2_usaha_produktif/app_harga_pokok.ipynb"),),
+        package="desmigratif_kit.business",
+    ),
+    Pillar(
+        3,
+        "home.pillar_3",
+        (AppEntry("tumbuh_kembang", "3_community_parenting/app_tumbuh_kembang.ipynb"),),
+        package="desmigratif_kit.parenting",
+    ),
+    Pillar(
+        4,
+        "home.pillar_4",
+        (AppEntry("simpan_pinjam", "4_koperasi/app_simpan_pinjam.ipynb"),),
+        package="desmigratif_kit.cooperative",
+    ),
+)
+
+
+def link_for(entry: AppEntry, kode: str | None = None) -> str:
+    """Relative link from the home page (``/voila/render/00_beranda.ipynb``) to an app.
+
+    >>> link_for(AppEntry("y", "1_x/app_y.ipynb"))
+    '1_x/app_y.ipynb'
+    >>> link_for(AppEntry("y", "1_x/app_y.ipynb"), kode="ABC234")
+    '1_x/app_y.ipynb?kode=ABC234'
+    """
+    href = quote(entry.notebook)
+    return f"{href}?{urlencode({'kode': kode})}" if kode else href

@@ -1,0 +1,132 @@
+"""Pillar 1, *layanan migrasi*: the village migration information and service centre.
+
+This ``__init__`` is the pillar's public API: ``from desmigratif_kit.migration import
+check_readiness, red_flags, bpjs_contribution_rp, load_register`` and every name the notebooks
+use. Inside the pillar, one module per idea:
+
+* :mod:`.codes`: routes, visas, documents, requirement and red-flag codes, the zero-cost jobs,
+  the Middle-East moratorium;
+* :mod:`.findings`: every rule (:data:`RULES`) with its legal basis, explanation, next step;
+* :mod:`.readiness`: :func:`check_readiness`, :func:`red_flags`, :func:`usia_tahun`;
+* :mod:`.bpjs`: :func:`bpjs_contribution_rp` (Permenaker 4/2023);
+* :mod:`.register`: the village register of migrant workers (schema, import, summaries, masking);
+* :mod:`.register_edit`: the register as saved work: records, entries, merge, alerts, Excel;
+* :mod:`.penempatan`: BP2MI placement statistics (FACTS 1.8);
+* :mod:`.cards`: the Waspada Calo scenario cards;
+* :mod:`.charts`: the pillar's charts (matplotlib; imported by notebooks and apps only);
+* :mod:`.latihan`: the exercises of the lesson ``01_migrasi_aman``;
+* :mod:`.apps`: one module per app (ipywidgets).
+
+Rules modules import only :mod:`desmigratif_kit.core` and each other; they never import
+ipywidgets, IPython or matplotlib.
+
+>>> from datetime import date
+>>> hasil = check_readiness({
+...     "tanggal_lahir": date(2000, 5, 1), "tanggal_berangkat": date(2026, 3, 1),
+...     "dokumen": DOKUMEN_PASAL_13, "bpjs": True, "opp": True, "jalur": "p3mi",
+...     "visa": "kerja", "jabatan": "operator pabrik", "biaya_penempatan_rp": 0})
+>>> hasil.siap
+True
+>>> from desmigratif_kit.migration import register
+>>> load_register is register.load_register
+True
+"""
+
+from __future__ import annotations
+
+from desmigratif_kit.migration.bpjs import (
+    BIAYA_IURAN_BPJS,
+    BULAN_KONTRAK_MAKS,
+    IuranBpjs,
+    bpjs_contribution_rp,
+)
+from desmigratif_kit.migration.codes import (
+    DOKUMEN_PASAL_13,
+    DOKUMEN_TAMBAHAN,
+    GAJI_TIDAK_WAJAR_KALI,
+    JABATAN_BEBAS_BIAYA,
+    JABATAN_RUMAH_TANGGA,
+    JALUR,
+    PEREKRUT,
+    PERHATIAN,
+    SYARAT,
+    TANDA_BAHAYA,
+    VISA,
+    VISA_NON_KERJA,
+    jabatan_bebas_biaya,
+    negara_timur_tengah,
+)
+from desmigratif_kit.migration.findings import RULES, Finding
+from desmigratif_kit.migration.penempatan import (
+    load_penempatan_negara,
+    load_penempatan_provinsi,
+    load_penempatan_rincian,
+    load_penempatan_tahunan,
+)
+from desmigratif_kit.migration.readiness import (
+    HasilKesiapan,
+    check_readiness,
+    red_flags,
+    usia_tahun,
+)
+from desmigratif_kit.migration.register import (
+    MASKED_COLUMNS,
+    REGISTER_SCHEMA,
+    SAMPLE_REFERENCE_DATE,
+    SAMPLE_REGISTER_FILE,
+    STATUS,
+    TIDAK_DIISI,
+    contracts_ending,
+    load_register,
+    load_sample_register,
+    mask_id,
+    mask_nik,
+    masked,
+    movements_per_month,
+    register_summary,
+)
+
+__all__ = [
+    "BIAYA_IURAN_BPJS",
+    "BULAN_KONTRAK_MAKS",
+    "DOKUMEN_PASAL_13",
+    "DOKUMEN_TAMBAHAN",
+    "GAJI_TIDAK_WAJAR_KALI",
+    "JABATAN_BEBAS_BIAYA",
+    "JABATAN_RUMAH_TANGGA",
+    "JALUR",
+    "MASKED_COLUMNS",
+    "PEREKRUT",
+    "PERHATIAN",
+    "REGISTER_SCHEMA",
+    "RULES",
+    "SAMPLE_REFERENCE_DATE",
+    "SAMPLE_REGISTER_FILE",
+    "STATUS",
+    "SYARAT",
+    "TANDA_BAHAYA",
+    "TIDAK_DIISI",
+    "VISA",
+    "VISA_NON_KERJA",
+    "Finding",
+    "HasilKesiapan",
+    "IuranBpjs",
+    "bpjs_contribution_rp",
+    "check_readiness",
+    "contracts_ending",
+    "jabatan_bebas_biaya",
+    "load_penempatan_negara",
+    "load_penempatan_provinsi",
+    "load_penempatan_rincian",
+    "load_penempatan_tahunan",
+    "load_register",
+    "load_sample_register",
+    "mask_id",
+    "mask_nik",
+    "masked",
+    "movements_per_month",
+    "negara_timur_tengah",
+    "red_flags",
+    "register_summary",
+    "usia_tahun",
+]

@@ -1,0 +1,77 @@
+"""The workshop server around Voila, the command line, and the Voila template.
+
+* :mod:`.config`: :class:`ServerOptions`, the kernel pools, the per-cell timeout, the traitlets
+  configuration (:func:`build_config`);
+* :mod:`.voila_app`: :class:`WorkshopVoila`, :func:`make_app`, :func:`serve`;
+* :mod:`.banner`: the addresses, QR code and settings printed for the facilitator;
+* :mod:`.cli`: ``desmigratif-kit serve`` and ``desmigratif-kit backup``;
+* ``templates/``: the ``desmigratif`` Voila template (no CDN links).
+
+The server builds no app: it imports :mod:`desmigratif_kit.core` only, never a pillar or the
+workshop package, and never ipywidgets.
+"""
+
+from __future__ import annotations
+
+from desmigratif_kit.core.store import DB_FILENAME
+from desmigratif_kit.server.banner import banner, participant_urls, qr_text
+from desmigratif_kit.server.config import (
+    CELL_ERROR_INSTRUCTION,
+    DEFAULT_APP_POOL,
+    DEFAULT_CELL_TIMEOUT,
+    DEFAULT_CULL_IDLE_MINUTES,
+    DEFAULT_CULL_INTERVAL,
+    DEFAULT_HOST,
+    DEFAULT_POOL,
+    DEFAULT_PORT,
+    ENV_NOTEBOOKS,
+    ENV_WORKSPACE,
+    HOME_NOTEBOOK,
+    POOL_REFILL_DELAY,
+    TEMPLATE_NAME,
+    TEMPLATE_ROOT,
+    TORNADO_SETTINGS,
+    WAIT_MARKERS,
+    CellTimeout,
+    ServerOptions,
+    app_notebooks,
+    build_config,
+    default_notebooks_dir,
+    kernel_pools,
+    use_template_root,
+)
+from desmigratif_kit.server.voila_app import HomeRedirectHandler, WorkshopVoila, make_app, serve
+
+__all__ = [
+    "CELL_ERROR_INSTRUCTION",
+    "DB_FILENAME",
+    "DEFAULT_APP_POOL",
+    "DEFAULT_CELL_TIMEOUT",
+    "DEFAULT_CULL_IDLE_MINUTES",
+    "DEFAULT_CULL_INTERVAL",
+    "DEFAULT_HOST",
+    "DEFAULT_POOL",
+    "DEFAULT_PORT",
+    "ENV_NOTEBOOKS",
+    "ENV_WORKSPACE",
+    "HOME_NOTEBOOK",
+    "POOL_REFILL_DELAY",
+    "TEMPLATE_NAME",
+    "TEMPLATE_ROOT",
+    "TORNADO_SETTINGS",
+    "WAIT_MARKERS",
+    "CellTimeout",
+    "HomeRedirectHandler",
+    "ServerOptions",
+    "WorkshopVoila",
+    "app_notebooks",
+    "banner",
+    "build_config",
+    "default_notebooks_dir",
+    "kernel_pools",
+    "make_app",
+    "participant_urls",
+    "qr_text",
+    "serve",
+    "use_template_root",
+]

@@ -1,0 +1,164 @@
+"""Command line: ``desmigratif-kit serve`` (also ``python -m desmigratif_kit serve``)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desmigratif_kit import server
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="desmigratif-kit",
+        description="Desmigratif Kit: alat lokakarya (workshop tools).",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
+    serve = sub.add_parser(
+        "serve",
+        help="jalankan server lokakarya (run the workshop server)",
+        description=(
+            "Menjalankan server lokakarya: Voila mandiri atas folder notebooks/, beranda "
+            "sebagai halaman pertama. (Runs the workshop server: standalone Voila over "
+            "notebooks/, home page first; participants cannot run their own code.)"
+        ),
+        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+    )
+    serve.add_argument(
+        "--host",
+        default=server.DEFAULT_HOST,
+        help="alamat yang didengarkan; 0.0.0.0 = semua antarmuka (address to bind)",
+    )
+    serve.add_argument("--port", type=int, default=server.DEFAULT_PORT, help="port")
+    _add_workspace(serve, "folder hasil kerja peserta (saved work; sets DESMIGRATIF_WORKSPACE)")
+    serve.add_argument(
+        "--notebooks",
+        type=Path,
+        default=None,
+        help="folder buku catatan (notebooks folder; default: $DESMIGRATIF_NOTEBOOKS or the "
+        "repository's notebooks/)",
+    )
+    serve.add_argument(
+        "--pool",
+        type=_non_negative,
+        default=server.DEFAULT_POOL,
+        help=f"kernel siap pakai untuk beranda {server.HOME_NOTEBOOK} (preheated kernels "
+        "for the home page; 0 = none)",
+    )
+    serve.add_argument(
+        "--app-pool",
+        type=_non_negative,
+        default=server.DEFAULT_APP_POOL,
+        help="kernel siap pakai per aplikasi */app_*.ipynb (preheated kernels per app)",
+    )
+    serve.add_argument(
+        "--cell-timeout",
+        type=float,
+        default=server.DEFAULT_CELL_TIMEOUT,
+        help="batas waktu per sel, detik; 0 = tanpa batas (seconds per cell; 0 = none)",
+    )
+    serve.add_argument(
+        "--cull-idle",
+        type=float,
+        default=server.DEFAULT_CULL_IDLE_MINUTES,
+        help="menit sebelum kernel tanpa tab terbuka dimatikan (minutes before an idle "
+        "kernel with no open tab is shut down)",
+    )
+    serve.add_argument(
+        "--log-level",
+        default="INFO",
+        choices=["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"],
+        help="log level",
+    )
+    backup = sub.add_parser(
+        "backup",
+        help="cadangkan hasil kerja peserta (back up saved work)",
+        description=(
+            "Menyalin berkas SQLite hasil kerja peserta ke berkas baru, aman walau server "
+            "sedang berjalan. (Copies the participants' saved work to a new SQLite file, "
+            "safely while the server runs.)"
+        ),
+        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+    )
+    _add_workspace(backup, "folder hasil kerja (workspace folder)")
+    backup.add_argument(
+        "tujuan",
+        type=Path,
+        nargs="?",
+        default=Path("cadangan"),
+        help="berkas atau folder tujuan (destination file or folder)",
+    )
+    return parser
+
+
+def _add_workspace(parser: argparse.ArgumentParser, help_text: str) -> None:
+    parser.add_argument("--workspace", type=Path, default=Path("workspace"), help=help_text)
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    from desmigratif_kit.core.store import DB_FILENAME, Store
+
+    source = args.workspace / DB_FILENAME
+    if not source.is_file():
+        print(f"desmigratif-kit: tidak ada hasil kerja di {source} (no saved work there)",
+              file=sys.stderr)  # fmt: skip
+        return 1
+    if not args.tujuan.suffix:
+        args.tujuan.mkdir(parents=True, exist_ok=True)
+    try:
+        with Store(source) as store:
+            target = store.backup(args.tujuan)
+    except FileExistsError as err:
+        print(f"desmigratif-kit: {err}", file=sys.stderr)
+        return 1
+    print(f"Cadangan tersimpan (backup written): {target}")
+    return 0
+
+
+def _non_negative(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"harus >= 0 (must be >= 0): {text}")
+    return value
+
+
+def options_from_args(args: argparse.Namespace) -> server.ServerOptions:
+    kwargs = {}
+    if args.notebooks is not None:
+        kwargs["notebooks"] = args.notebooks
+    return server.ServerOptions(
+        host=args.host,
+        port=args.port,
+        workspace=args.workspace,
+        pool=args.pool,
+        app_pool=args.app_pool,
+        cell_timeout=args.cell_timeout,
+        cull_idle_minutes=args.cull_idle,
+        log_level=args.log_level,
+        **kwargs,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "backup":
+        return run_backup(args)
+    if args.command != "serve":
+        parser.print_help()
+        return 2
+    try:
+        options = options_from_args(args)
+    except ValueError as err:
+        parser.error(str(err))
+    try:
+        server.serve(options)
+    except FileNotFoundError as err:
+        print(f"desmigratif-kit: {err}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Workshop apps (ipywidgets): :mod:`.beranda`, the home page."""

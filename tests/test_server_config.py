@@ -294,6 +294,7 @@ def test_qr_text_decodes_to_something_square():
 
 def test_cli_defaults(tmp_path, monkeypatch):
     monkeypatch.setenv("DESMIGRATIF_NOTEBOOKS", str(tmp_path))
+    monkeypatch.delenv("DESMIGRATIF_WORKSPACE", raising=False)
     args = cli.build_parser().parse_args(["serve"])
     opts = cli.options_from_args(args)
     assert opts.host == "0.0.0.0" and opts.port == 8866

@@ -37,6 +37,7 @@ from desmigratif_kit.server.config import (
     app_notebooks,
     build_config,
     default_notebooks_dir,
+    default_workspace,
     kernel_pools,
     use_template_root,
 )
@@ -68,6 +69,7 @@ __all__ = [
     "banner",
     "build_config",
     "default_notebooks_dir",
+    "default_workspace",
     "kernel_pools",
     "make_app",
     "participant_urls",

@@ -31,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="alamat yang didengarkan; 0.0.0.0 = semua antarmuka (address to bind)",
     )
     serve.add_argument("--port", type=int, default=server.DEFAULT_PORT, help="port")
-    _add_workspace(serve, "folder hasil kerja peserta (saved work; sets DESMIGRATIF_WORKSPACE)")
+    _add_workspace(serve, "folder hasil kerja peserta (saved work)")
     serve.add_argument(
         "--notebooks",
         type=Path,
@@ -93,13 +93,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_workspace(parser: argparse.ArgumentParser, help_text: str) -> None:
-    parser.add_argument("--workspace", type=Path, default=Path("workspace"), help=help_text)
+    parser.add_argument(
+        "--workspace",
+        type=Path,
+        default=None,
+        help=f"{help_text}; bawaan (default): ${server.ENV_WORKSPACE}, lalu ./workspace",
+    )
 
 
 def run_backup(args: argparse.Namespace) -> int:
     from desmigratif_kit.core.store import DB_FILENAME, Store
 
-    source = args.workspace / DB_FILENAME
+    source = server.default_workspace(args.workspace) / DB_FILENAME
     if not source.is_file():
         print(f"desmigratif-kit: tidak ada hasil kerja di {source} (no saved work there)",
               file=sys.stderr)  # fmt: skip

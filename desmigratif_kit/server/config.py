@@ -70,6 +70,22 @@ ENV_WORKSPACE = "DESMIGRATIF_WORKSPACE"
 ENV_NOTEBOOKS = "DESMIGRATIF_NOTEBOOKS"
 
 
+def default_workspace(given: str | os.PathLike | None = None) -> Path:
+    """The workspace folder: ``given`` (``--workspace``), else ``$DESMIGRATIF_WORKSPACE``, else
+    ``./workspace`` (resolved, not created). ``serve`` and ``backup`` use the same rule.
+
+    >>> os.environ.pop(ENV_WORKSPACE, None) and None
+    >>> default_workspace() == Path("workspace").resolve()
+    True
+    >>> os.environ[ENV_WORKSPACE] = "/tmp/ws-env"
+    >>> str(default_workspace()), str(default_workspace("/tmp/ws-arg"))
+    ('/tmp/ws-env', '/tmp/ws-arg')
+    >>> del os.environ[ENV_WORKSPACE]
+    """
+    chosen = given if given not in (None, "") else os.environ.get(ENV_WORKSPACE) or "workspace"
+    return Path(chosen).expanduser().resolve()
+
+
 def default_notebooks_dir() -> Path:
     """``$DESMIGRATIF_NOTEBOOKS`` or the repository's ``notebooks/``."""
     env = os.environ.get(ENV_NOTEBOOKS)
@@ -85,7 +101,7 @@ class ServerOptions:
     host: str = DEFAULT_HOST
     port: int = DEFAULT_PORT
     notebooks: Path = field(default_factory=default_notebooks_dir)
-    workspace: Path = field(default_factory=lambda: Path("workspace"))
+    workspace: Path = field(default_factory=default_workspace)
     pool: int = DEFAULT_POOL
     app_pool: int = DEFAULT_APP_POOL
     cell_timeout: float = DEFAULT_CELL_TIMEOUT
@@ -95,7 +111,7 @@ class ServerOptions:
 
     def __post_init__(self) -> None:
         self.notebooks = Path(self.notebooks).expanduser().resolve()
-        self.workspace = Path(self.workspace).expanduser().resolve()
+        self.workspace = default_workspace(self.workspace)
         for name in ("pool", "app_pool", "cull_interval"):
             if getattr(self, name) < 0:
                 raise ValueError(f"{name} must be >= 0, got {getattr(self, name)}")

@@ -66,6 +66,13 @@ def build_parser() -> argparse.ArgumentParser:
         "kernel with no open tab is shut down)",
     )
     serve.add_argument(
+        "--no-fork",
+        dest="fork",
+        action="store_false",
+        help="mulai setiap kernel dengan cara biasa, bukan dari induk yang sudah hangat "
+        "(start every kernel the usual way instead of forking a warm parent)",
+    )
+    serve.add_argument(
         "--log-level",
         default="INFO",
         choices=["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"],
@@ -141,6 +148,7 @@ def options_from_args(args: argparse.Namespace) -> server.ServerOptions:
         cell_timeout=args.cell_timeout,
         cull_idle_minutes=args.cull_idle,
         log_level=args.log_level,
+        fork=args.fork,
         **kwargs,
     )
 

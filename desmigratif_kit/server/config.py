@@ -108,6 +108,8 @@ class ServerOptions:
     cull_interval: int = DEFAULT_CULL_INTERVAL
     cull_idle_minutes: float = DEFAULT_CULL_IDLE_MINUTES
     log_level: str = "INFO"
+    fork: bool = True
+    """Fork kernels from a warm parent (:mod:`.forkserver`); ``False``: start each the usual way."""
 
     def __post_init__(self) -> None:
         self.notebooks = Path(self.notebooks).expanduser().resolve()
@@ -243,6 +245,15 @@ def build_config(options: ServerOptions) -> Config:
     c.VoilaExecutor.cell_error_instruction = CELL_ERROR_INSTRUCTION
     c.VoilaExecutor.cell_timeout_instruction = CELL_ERROR_INSTRUCTION
     c.VoilaExporter.language_code = "id"
+
+    # Kernels talk to the server over Unix sockets in Voila's private connection folder: no TCP
+    # port to race for when many start together, nothing readable by other users.
+    c.KernelManager.transport = "ipc"
+    # A dead kernel is never brought back blank (see server.kernels)
+    c.KernelRestarter.restart_limit = 0
+    c.VoilaConfiguration.multi_kernel_manager_class = (
+        "desmigratif_kit.server.kernels.WorkshopKernelManager"
+    )
 
     c.MappingKernelManager.cull_interval = options.cull_interval
     c.MappingKernelManager.cull_idle_timeout = int(options.cull_idle_minutes * 60)

@@ -4,7 +4,9 @@ start-up banner (:class:`WorkshopVoila`, :func:`make_app`, :func:`serve`)."""
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import tornado.ioloop
@@ -23,6 +25,7 @@ from desmigratif_kit.server.config import (
     build_config,
     use_template_root,
 )
+from desmigratif_kit.server.provisioner import ForkServer, register_provisioner
 
 
 class HomeRedirectHandler(tornado.web.RequestHandler):
@@ -43,6 +46,7 @@ class WorkshopVoila(Voila):
 
     name = "voila"  # keep Voila's own settings key and config section
     options: ServerOptions | None = None
+    fork_server: ForkServer | None = None
 
     def init_settings(self):
         settings = super().init_settings()
@@ -65,6 +69,15 @@ class WorkshopVoila(Voila):
         # runs once the server listens (listen() exits the process if it cannot)
         tornado.ioloop.IOLoop.current().add_callback(self._announce)
         return [home, *handlers]
+
+    def stop(self):
+        try:
+            super().stop()
+        finally:
+            if self.fork_server is not None:
+                self.fork_server.stop()
+                shutil.rmtree(self.fork_server.runtime_dir, ignore_errors=True)
+                self.fork_server = None
 
     def _announce(self) -> None:
         if self.options is None:
@@ -96,6 +109,10 @@ def make_app(options: ServerOptions) -> WorkshopVoila:
     app = WorkshopVoila(config=build_config(options))
     app.options = options
     app.initialize([])
+    if options.fork:
+        runtime = Path(tempfile.mkdtemp(prefix="dk-fork-"))
+        app.fork_server = ForkServer(options.notebooks, runtime, log=app.log).install().start()
+        register_provisioner()
     if app.voila_configuration.template != TEMPLATE_NAME or not any(
         Path(p) == template_dir for p in app.template_paths
     ):

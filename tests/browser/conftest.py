@@ -40,8 +40,9 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import psutil
 import pytest
+
+from desmigratif_kit.server.kernels import kernel_processes
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
@@ -179,21 +180,11 @@ class WorkshopServer:
             return ""
 
     def kernel_pids(self) -> list[int]:
-        """PIDs of the kernels this server started (children running ipykernel_launcher)."""
+        """PIDs of the kernels this server started (forked from its warm parent, or started
+        the usual way)."""
         if self.proc is None:
             return []
-        try:
-            children = psutil.Process(self.proc.pid).children(recursive=True)
-        except psutil.NoSuchProcess:
-            return []
-        pids = []
-        for child in children:
-            try:
-                if any("ipykernel_launcher" in part for part in child.cmdline()):
-                    pids.append(child.pid)
-            except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
-                continue
-        return pids
+        return [p.pid for p in kernel_processes(self.proc.pid)]
 
     def kernel_count(self) -> int:
         return len(self.kernel_pids())

@@ -1,0 +1,140 @@
+"""The kernels of the workshop: who runs, who died, and whether one more fits in memory.
+
+:class:`WorkshopKernelManager` is the multi-kernel manager Voila wraps with its pools
+(``VoilaConfiguration.multi_kernel_manager_class``). On top of jupyter_server's manager:
+
+- **a dying kernel leaves at once**: jupyter_client's restarter would bring back a blank
+  kernel (no widgets, no notebook state) that a pool then hands to the next visitor as if it
+  were ready. Here a kernel is never restarted (``KernelRestarter.restart_limit = 0``): when it
+  dies its browser is told (the ``dead`` status the page's script turns into a message and a
+  reload), it is shut down and cleaned up, and if it was waiting in a pool the pool starts a
+  replacement;
+- **admission**: :meth:`admit` says whether a new visitor's page may start (the number of
+  visitors' kernels and the memory the machine has left), so a full laptop shows a friendly
+  page instead of the out-of-memory killer picking processes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from dataclasses import dataclass
+
+import psutil
+from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+from traitlets import Float, Integer
+
+from desmigratif_kit.server.forkserver import KERNEL_NAME
+
+MB = 2**20
+
+
+@dataclass(frozen=True)
+class Admission:
+    """Whether one more visitor's kernel may start, and why not."""
+
+    ok: bool
+    reason: str = ""  # "participants" or "memory" when refused
+    visitors: int = 0
+    available_mb: int = 0
+
+
+class WorkshopKernelManager(AsyncMappingKernelManager):
+    """jupyter_server's kernel manager with dead-kernel cleanup and admission control."""
+
+    max_visitor_kernels = Integer(
+        0, config=True, help="visitors' kernels allowed at once (0: no limit)"
+    )
+    kernel_memory_mb = Float(
+        45, config=True, help="memory one more kernel is expected to need (MB)"
+    )
+    memory_reserve_mb = Float(
+        600, config=True, help="memory always left free for the server and the system (MB)"
+    )
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.deaths = 0
+        self.refused = 0
+        self.started_at = time.monotonic()
+
+    # --- who is who ---------------------------------------------------------------------
+    def pooled_kernel_ids(self) -> set[str]:
+        """Kernels waiting in a pool for their visitor (Voila's preheat pools)."""
+        found = set()
+        for pool in getattr(self, "_pools", {}).values():
+            for task in pool:
+                if task.done() and not task.cancelled() and task.exception() is None:
+                    found.add(task.result().get("kernel_id"))
+        return found
+
+    def visitor_kernel_ids(self) -> set[str]:
+        return set(self.list_kernel_ids()) - self.pooled_kernel_ids()
+
+    def _pool_of(self, kernel_id: str) -> str | None:
+        for name, pool in getattr(self, "_pools", {}).items():
+            for task in pool:
+                if task.done() and not task.cancelled() and task.exception() is None:
+                    if task.result().get("kernel_id") == kernel_id:
+                        return name
+        return None
+
+    # --- admission ----------------------------------------------------------------------
+    def admit(self) -> Admission:
+        """May a new visitor's page start a kernel now?"""
+        visitors = len(self.visitor_kernel_ids())
+        available_mb = int(psutil.virtual_memory().available / MB)
+        if self.max_visitor_kernels and visitors >= self.max_visitor_kernels:
+            decision = Admission(False, "participants", visitors, available_mb)
+        elif available_mb < self.memory_reserve_mb + self.kernel_memory_mb:
+            decision = Admission(False, "memory", visitors, available_mb)
+        else:
+            return Admission(True, "", visitors, available_mb)
+        self.refused += 1
+        return decision
+
+    def memory_for_pools(self) -> bool:
+        """Whether a pool may start one more waiting kernel (memory left over the reserve)."""
+        available_mb = psutil.virtual_memory().available / MB
+        return available_mb >= 2 * self.memory_reserve_mb + self.kernel_memory_mb
+
+    # --- kernels that die ---------------------------------------------------------------
+    def _handle_kernel_died(self, kernel_id):
+        """A kernel's process ended without being asked (killed, crashed, out of memory)."""
+        self.deaths += 1
+        pool = self._pool_of(kernel_id)
+        self.log.warning(
+            "Kernel %s mati%s; halamannya meminta peserta memuat ulang "
+            "(kernel died%s; its page asks the participant to reload)",
+            kernel_id,
+            f" di kolam {pool}" if pool else "",
+            f" in the pool of {pool}" if pool else "",
+        )
+        asyncio.ensure_future(self._remove_dead_kernel(kernel_id, pool))
+
+    async def _remove_dead_kernel(self, kernel_id: str, pool: str | None) -> None:
+        with contextlib.suppress(Exception):
+            if kernel_id in self:
+                await self.shutdown_kernel(kernel_id, now=True)
+        self.remove_kernel(kernel_id)
+        if pool is not None and hasattr(self, "fill_if_needed"):
+            self.fill_if_needed(delay=1, notebook_name=pool)
+
+
+def kernel_processes(server_pid: int) -> list[psutil.Process]:
+    """The kernel processes of the workshop server ``server_pid``: forked ones (named
+    :data:`~desmigratif_kit.server.forkserver.KERNEL_NAME`) and ones started the usual way
+    (``ipykernel_launcher`` on their command line)."""
+    try:
+        children = psutil.Process(server_pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        return []
+    found = []
+    for child in children:
+        with contextlib.suppress(psutil.Error):
+            if child.name() == KERNEL_NAME or any(
+                "ipykernel_launcher" in part for part in child.cmdline()
+            ):
+                found.append(child)
+    return found

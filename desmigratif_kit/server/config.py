@@ -251,6 +251,7 @@ def build_config(options: ServerOptions) -> Config:
     c.KernelManager.transport = "ipc"
     # A dead kernel is never brought back blank (see server.kernels)
     c.KernelRestarter.restart_limit = 0
+    c.AsyncKernelManager.client_factory = "desmigratif_kit.server.kernels.WorkshopKernelClient"
     c.VoilaConfiguration.multi_kernel_manager_class = (
         "desmigratif_kit.server.kernels.WorkshopKernelManager"
     )

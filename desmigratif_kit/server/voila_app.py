@@ -26,6 +26,7 @@ from desmigratif_kit.server.config import (
     use_template_root,
 )
 from desmigratif_kit.server.provisioner import ForkServer, register_provisioner
+from desmigratif_kit.server.speedups import install_template_cache
 
 
 class HomeRedirectHandler(tornado.web.RequestHandler):
@@ -106,6 +107,7 @@ def make_app(options: ServerOptions) -> WorkshopVoila:
     template_dir = TEMPLATE_ROOT / "voila" / "templates" / TEMPLATE_NAME
     if not (template_dir / "conf.json").is_file():
         raise FileNotFoundError(f"template missing: {template_dir}")
+    install_template_cache()
     app = WorkshopVoila(config=build_config(options))
     app.options = options
     app.initialize([])

@@ -42,6 +42,7 @@ from traitlets.config import Config
 from voila.notebook_renderer import NotebookRenderer
 
 from desmigratif_kit.core.catalog import HOME_NOTEBOOK
+from desmigratif_kit.server.pages import dead_kernel_messages
 
 TEMPLATE_NAME = "desmigratif"
 TEMPLATE_ROOT = Path(__file__).resolve().parent / "templates"
@@ -245,6 +246,8 @@ def build_config(options: ServerOptions) -> Config:
     c.VoilaExecutor.cell_error_instruction = CELL_ERROR_INSTRUCTION
     c.VoilaExecutor.cell_timeout_instruction = CELL_ERROR_INSTRUCTION
     c.VoilaExporter.language_code = "id"
+    # texts for the page's kernel watch (templates/.../index.html.j2)
+    c.VoilaConfiguration.resources = {"desmigratif": {"messages": dead_kernel_messages()}}
 
     # Kernels talk to the server over Unix sockets in Voila's private connection folder: no TCP
     # port to race for when many start together, nothing readable by other users.

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import time
 from dataclasses import dataclass
 
@@ -30,6 +31,12 @@ from traitlets import Float, Integer, default
 from desmigratif_kit.server.forkserver import KERNEL_NAME
 
 MB = 2**20
+
+PAGE_KERNELS: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar(
+    "desmigratif_page_kernels", default=None
+)
+"""Kernels started while serving the current page: set by the page handler
+(:mod:`.pages`), filled by :meth:`WorkshopKernelManager.start_kernel`."""
 
 
 @dataclass(frozen=True)
@@ -82,14 +89,43 @@ class WorkshopKernelManager(AsyncMappingKernelManager):
                         return name
         return None
 
+    def kernel_alive(self, kernel_id: str) -> bool:
+        """Whether ``kernel_id`` is known and its process still runs (no waiting)."""
+        km = self._kernels.get(kernel_id)
+        if km is None:
+            return kernel_id in getattr(self, "_pending_kernels", {})
+        provisioner = getattr(km, "provisioner", None)
+        if provisioner is None:
+            return True  # still starting
+        exited = getattr(provisioner, "_exited", None)
+        if exited is not None and getattr(provisioner, "pidfd", None) is not None:
+            return not exited()
+        process = getattr(provisioner, "process", None)
+        return process is None or process.poll() is None
+
+    async def start_kernel(self, *args, **kwargs):
+        """Start a kernel; a start that fails is tried once more. The kernel is noted for the
+        page being served (:data:`PAGE_KERNELS`), so its guard can watch it."""
+        try:
+            kernel_id = await super().start_kernel(*args, **kwargs)
+        except Exception:
+            self.log.warning("Kernel gagal dimulai; dicoba sekali lagi (kernel failed to start;"
+                             " trying once more)", exc_info=True)  # fmt: skip
+            kernel_id = await super().start_kernel(*args, **kwargs)
+        page = PAGE_KERNELS.get()
+        if page is not None:
+            page.append(kernel_id)
+        return kernel_id
+
     # --- admission ----------------------------------------------------------------------
-    def admit(self) -> Admission:
-        """May a new visitor's page start a kernel now?"""
+    def admit(self, new_kernel: bool = True) -> Admission:
+        """May a new visitor's page be served now? ``new_kernel``: it needs a kernel started
+        for it (no pooled kernel waits for this notebook), which needs memory."""
         visitors = len(self.visitor_kernel_ids())
         available_mb = int(psutil.virtual_memory().available / MB)
         if self.max_visitor_kernels and visitors >= self.max_visitor_kernels:
             decision = Admission(False, "participants", visitors, available_mb)
-        elif available_mb < self.memory_reserve_mb + self.kernel_memory_mb:
+        elif new_kernel and available_mb < self.memory_reserve_mb + self.kernel_memory_mb:
             decision = Admission(False, "memory", visitors, available_mb)
         else:
             return Admission(True, "", visitors, available_mb)

@@ -13,6 +13,7 @@ import tornado.ioloop
 import tornado.web
 from jupyter_server.utils import url_path_join
 from voila.app import Voila
+from voila.tornado.handler import TornadoVoilaHandler
 
 from desmigratif_kit.server.banner import banner, participant_urls
 from desmigratif_kit.server.config import (
@@ -25,6 +26,7 @@ from desmigratif_kit.server.config import (
     build_config,
     use_template_root,
 )
+from desmigratif_kit.server.pages import WorkshopVoilaHandler
 from desmigratif_kit.server.provisioner import ForkServer, register_provisioner
 from desmigratif_kit.server.speedups import install_template_cache
 
@@ -66,6 +68,10 @@ class WorkshopVoila(Voila):
                 root,
             )
             target = url_path_join(self.base_url, "voila/tree/")
+        handlers = [
+            (pattern, WorkshopVoilaHandler if handler is TornadoVoilaHandler else handler, *rest)
+            for pattern, handler, *rest in handlers
+        ]
         home = (url_path_join(self.server_url, "/?"), HomeRedirectHandler, {"target": target})
         # runs once the server listens (listen() exits the process if it cannot)
         tornado.ioloop.IOLoop.current().add_callback(self._announce)

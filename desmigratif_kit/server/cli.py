@@ -53,6 +53,27 @@ def build_parser() -> argparse.ArgumentParser:
         help="kernel siap pakai per aplikasi */app_*.ipynb (preheated kernels per app)",
     )
     serve.add_argument(
+        "--lesson-pool",
+        type=_non_negative,
+        default=server.DEFAULT_LESSON_POOL,
+        help="kernel siap pakai per buku catatan lain (pelajaran) (preheated kernels per "
+        "lesson and any other notebook)",
+    )
+    serve.add_argument(
+        "--max-participants",
+        type=_positive,
+        default=None,
+        help="peserta sekaligus; bawaan dihitung dari memori laptop ini: "
+        f"{server.default_max_participants()} (participants at once; default from memory)",
+    )
+    serve.add_argument(
+        "--wave",
+        type=_non_negative,
+        default=server.DEFAULT_WAVE,
+        help="peserta yang disiapkan saat fasilitator mengetik nomor buku catatan "
+        "(participants a warm-up prepares for)",
+    )
+    serve.add_argument(
         "--cell-timeout",
         type=float,
         default=server.DEFAULT_CELL_TIMEOUT,
@@ -64,6 +85,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=server.DEFAULT_CULL_IDLE_MINUTES,
         help="menit sebelum kernel tanpa tab terbuka dimatikan (minutes before an idle "
         "kernel with no open tab is shut down)",
+    )
+    serve.add_argument(
+        "--verbose",
+        dest="quiet",
+        action="store_false",
+        help="tampilkan catatan lengkap di terminal, tidak hanya di berkas "
+        "(full log on the terminal too, not only in the workspace's server.log)",
     )
     serve.add_argument(
         "--no-fork",
@@ -128,6 +156,13 @@ def run_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"harus >= 1 (must be >= 1): {text}")
+    return value
+
+
 def _non_negative(text: str) -> int:
     value = int(text)
     if value < 0:
@@ -149,6 +184,10 @@ def options_from_args(args: argparse.Namespace) -> server.ServerOptions:
         cull_idle_minutes=args.cull_idle,
         log_level=args.log_level,
         fork=args.fork,
+        lesson_pool=args.lesson_pool,
+        max_participants=args.max_participants,
+        wave=args.wave,
+        quiet=args.quiet,
         **kwargs,
     )
 

@@ -52,8 +52,21 @@ DEFAULT_HOST = "0.0.0.0"
 DEFAULT_PORT = 8866
 DEFAULT_POOL = 20
 """Preheated kernels for the home page: a room of 20 opening it at once each gets one."""
-DEFAULT_APP_POOL = 2
+DEFAULT_APP_POOL = 4
 """Preheated kernels for each ``*/app_*.ipynb``."""
+DEFAULT_LESSON_POOL = 1
+"""Preheated kernels for every other notebook (lessons): each is ready for its first visitor."""
+DEFAULT_WAVE = 60
+"""Participants a warm-up prepares for (the facilitator types a notebook's number)."""
+KERNEL_MEMORY_MB = 40
+"""What one more open page costs, forked from the warm parent (measured ~32 MB unique per
+kernel, plus page tables and growth while a participant works; docs/benchmark.md)."""
+KERNEL_MEMORY_MB_UNFORKED = 100
+"""The same for kernels started the usual way (``--no-fork``)."""
+BASE_MEMORY_MB = 2048
+"""Memory kept for the system, the server, the fork server and the facilitator's browser."""
+PAGES_PER_PARTICIPANT = 2
+"""A participant keeps the home page and one app open."""
 DEFAULT_CELL_TIMEOUT = 60
 DEFAULT_CULL_INTERVAL = 60
 DEFAULT_CULL_IDLE_MINUTES = 20
@@ -111,15 +124,49 @@ class ServerOptions:
     log_level: str = "INFO"
     fork: bool = True
     """Fork kernels from a warm parent (:mod:`.forkserver`); ``False``: start each the usual way."""
+    lesson_pool: int = DEFAULT_LESSON_POOL
+    max_participants: int | None = None
+    """Participants served at once; ``None``: computed from the machine's memory."""
+    wave: int = DEFAULT_WAVE
+    quiet: bool = True
+    """The terminal shows the banner and what the facilitator acts on; the log goes to a file
+    in the workspace. ``False`` (``--verbose``): the full log on the terminal."""
 
     def __post_init__(self) -> None:
         self.notebooks = Path(self.notebooks).expanduser().resolve()
         self.workspace = default_workspace(self.workspace)
-        for name in ("pool", "app_pool", "cull_interval"):
+        if self.max_participants is None:
+            self.max_participants = default_max_participants(fork=self.fork)
+        for name in ("pool", "app_pool", "lesson_pool", "cull_interval", "wave"):
             if getattr(self, name) < 0:
                 raise ValueError(f"{name} must be >= 0, got {getattr(self, name)}")
         if not 0 < self.port < 65536:
             raise ValueError(f"port must be 1-65535, got {self.port}")
+        if self.max_participants < 1:
+            raise ValueError(f"max_participants must be >= 1, got {self.max_participants}")
+
+    @property
+    def kernel_memory_mb(self) -> int:
+        return KERNEL_MEMORY_MB if self.fork else KERNEL_MEMORY_MB_UNFORKED
+
+
+def default_max_participants(total_mb: float | None = None, fork: bool = True) -> int:
+    """Participants that fit in this machine's memory, each with :data:`PAGES_PER_PARTICIPANT`
+    pages open, :data:`BASE_MEMORY_MB` kept aside.
+
+    >>> default_max_participants(16 * 1024)  # a 16 GB laptop
+    179
+    >>> default_max_participants(8 * 1024), default_max_participants(8 * 1024, fork=False)
+    (76, 30)
+    >>> default_max_participants(1024)
+    1
+    """
+    if total_mb is None:
+        import psutil
+
+        total_mb = psutil.virtual_memory().total / 2**20
+    per_kernel = KERNEL_MEMORY_MB if fork else KERNEL_MEMORY_MB_UNFORKED
+    return max(1, int((total_mb - BASE_MEMORY_MB) // (PAGES_PER_PARTICIPANT * per_kernel)))
 
 
 # --------------------------------------------------------------------------- kernels
@@ -135,18 +182,37 @@ def app_notebooks(root: Path) -> list[str]:
     )
 
 
+def all_notebooks(root: Path) -> list[str]:
+    """Every notebook under ``root`` as Voila names it: the home page, the apps, the rest."""
+    root = Path(root)
+    found = sorted(
+        p.relative_to(root).as_posix()
+        for p in root.rglob("*.ipynb")
+        if ".ipynb_checkpoints" not in p.parts
+    )
+    apps = set(app_notebooks(root))
+    return sorted(found, key=lambda n: (n != HOME_NOTEBOOK, n not in apps, n))
+
+
 def kernel_pools(options: ServerOptions) -> dict[str, dict[str, int]]:
-    """``VoilaKernelManager.kernel_pools_config``: the home page and the apps, nothing else.
+    """``VoilaKernelManager.kernel_pools_config``: kernels that have run a notebook up to its
+    visitor, waiting: ``--pool`` for the home page, ``--app-pool`` for each app,
+    ``--lesson-pool`` for every other notebook (so each is ready for its first visitor).
 
     The ``"default"`` entry with size 0 matters: without it Voila preheats one kernel for
-    every notebook not listed.
+    every notebook not listed (here: one added while the server runs).
     """
     pools: dict[str, dict[str, int]] = {"default": {"pool_size": 0}}
-    if options.pool and (options.notebooks / HOME_NOTEBOOK).is_file():
-        pools[HOME_NOTEBOOK] = {"pool_size": options.pool}
-    if options.app_pool:
-        for name in app_notebooks(options.notebooks):
-            pools[name] = {"pool_size": options.app_pool}
+    apps = set(app_notebooks(options.notebooks))
+    for name in all_notebooks(options.notebooks):
+        if name == HOME_NOTEBOOK:
+            size = options.pool
+        elif name in apps:
+            size = options.app_pool
+        else:
+            size = options.lesson_pool
+        if size:
+            pools[name] = {"pool_size": size}
     return pools
 
 
@@ -222,6 +288,8 @@ def build_config(options: ServerOptions) -> Config:
     c.Voila.root_dir = str(options.notebooks)
     c.Voila.config_file_paths = []  # no voila.json / voila.py can override this
     c.Voila.log_level = options.log_level
+    c.Voila.log_format = "[%(levelname)1.1s %(asctime)s.%(msecs).03d %(name)s] %(message)s"
+    c.Voila.log_datefmt = "%H:%M:%S"
 
     c.VoilaConfiguration.template = TEMPLATE_NAME
     c.VoilaConfiguration.theme = "light"
@@ -258,6 +326,8 @@ def build_config(options: ServerOptions) -> Config:
     c.VoilaConfiguration.multi_kernel_manager_class = (
         "desmigratif_kit.server.kernels.WorkshopKernelManager"
     )
+    c.WorkshopKernelManager.max_visitor_kernels = PAGES_PER_PARTICIPANT * options.max_participants
+    c.WorkshopKernelManager.kernel_memory_mb = options.kernel_memory_mb
 
     c.MappingKernelManager.cull_interval = options.cull_interval
     c.MappingKernelManager.cull_idle_timeout = int(options.cull_idle_minutes * 60)

@@ -61,12 +61,106 @@ class WorkshopKernelManager(AsyncMappingKernelManager):
     memory_reserve_mb = Float(
         600, config=True, help="memory always left free for the server and the system (MB)"
     )
+    fill_concurrency = Integer(6, config=True, help="pool kernels being prepared at the same time")
+    trim_after_s = Float(
+        900, config=True, help="seconds after which kernels a warm-up left unused are stopped"
+    )
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.deaths = 0
         self.refused = 0
         self.started_at = time.monotonic()
+        self._idle_sizes: dict[str, int] = {}
+        self._warm: dict[str, tuple[int, float]] = {}
+        self._last_take: dict[str, float] = {}
+        self._fill_slots: asyncio.Semaphore | None = None
+        self._memory_short_since: float | None = None
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        # Voila builds its pool manager as a subclass of this class
+        # (voila_kernel_manager_factory): adapt the pool methods it defines.
+        if "_initialize" in cls.__dict__ and "get_rendered_notebook" in cls.__dict__:
+            _adapt_voila_pools(cls)
+
+    # --- pools ----------------------------------------------------------------------------
+    def idle_pool_size(self, notebook: str) -> int:
+        """The pool size a notebook keeps when nobody warmed it (the configured one)."""
+        if notebook not in self._idle_sizes:
+            pools = getattr(self, "kernel_pools_config", {}) or {}
+            config = pools.get(notebook, pools.get("default", {}))
+            self._idle_sizes[notebook] = int(config.get("pool_size", 0))
+        return self._idle_sizes[notebook]
+
+    def pool_target(self, notebook: str) -> int:
+        warm = self._warm.get(notebook)
+        return max(self.idle_pool_size(notebook), warm[0] if warm else 0)
+
+    def warm(self, notebook: str, size: int) -> int:
+        """Prepare ``size`` kernels for ``notebook`` before a room opens it together; returns
+        how many will wait (fewer if memory is short). The first visitor to take one ends
+        the warm-up: the pool is then refilled to its usual size only."""
+        room_mb = psutil.virtual_memory().available / MB - 2 * self.memory_reserve_mb
+        fits = max(0, int(room_mb // self.kernel_memory_mb)) + self.get_pool_size(notebook)
+        size = max(0, min(size, fits))
+        self._warm[notebook] = (size, time.monotonic())
+        self.fill_if_needed(delay=0, notebook_name=notebook)
+        return size
+
+    def pool_state(self, notebook: str) -> tuple[int, int]:
+        """(kernels ready in the pool of ``notebook``, kernels it is meant to hold)."""
+        ready = 0
+        for task in getattr(self, "_pools", {}).get(notebook, []):
+            if task.done() and not task.cancelled() and task.exception() is None:
+                ready += _rendered(task.result())
+        return ready, self.pool_target(notebook)
+
+    def _taken(self, notebook: str) -> None:
+        self._last_take[notebook] = time.monotonic()
+        self._warm.pop(notebook, None)
+
+    def _drop_dead(self, notebook: str) -> None:
+        """Take kernels that died while waiting out of the pool (before a visitor gets one)."""
+        pool = getattr(self, "_pools", {}).get(notebook)
+        if not pool:
+            return
+        for task in list(pool):
+            if not task.done():
+                continue
+            failed = task.cancelled() or task.exception() is not None
+            if failed or not self.kernel_alive(task.result().get("kernel_id")):
+                pool.remove(task)
+                if not failed:
+                    kernel_id = task.result().get("kernel_id")
+                    asyncio.ensure_future(self._remove_dead_kernel(kernel_id, None))
+                self.fill_if_needed(delay=1, notebook_name=notebook)
+
+    def trim_pools(self) -> int:
+        """Stop kernels a warm-up prepared that nobody took for :attr:`trim_after_s`."""
+        now = time.monotonic()
+        stopped = 0
+        for notebook, pool in getattr(self, "_pools", {}).items():
+            if notebook in self._warm:
+                if now - self._warm[notebook][1] < self.trim_after_s:
+                    continue
+                self._warm.pop(notebook)
+            if now - self._last_take.get(notebook, 0) < self.trim_after_s:
+                continue
+            target = self.pool_target(notebook)
+            while len(pool) > target and pool[-1].done():
+                task = pool.pop()
+                if not task.cancelled() and task.exception() is None:
+                    kernel_id = task.result().get("kernel_id")
+                    if kernel_id in self:
+                        asyncio.ensure_future(self.shutdown_kernel(kernel_id))
+                        stopped += 1
+        return stopped
+
+    def _slots(self) -> asyncio.Semaphore:
+        if self._fill_slots is None:
+            self._fill_slots = asyncio.Semaphore(max(1, self.fill_concurrency))
+        return self._fill_slots
 
     # --- who is who ---------------------------------------------------------------------
     def pooled_kernel_ids(self) -> set[str]:
@@ -177,6 +271,67 @@ class WorkshopKernelClient(AsyncKernelClient):
 
     def start_channels(self, shell=True, iopub=True, stdin=True, hb=True, control=True):
         super().start_channels(shell=shell, iopub=iopub, stdin=stdin, hb=False, control=control)
+
+
+def _rendered(content: dict) -> int:
+    """1 when a pool kernel has run its notebook up to where it waits for its visitor (or to
+    the end): its render task is done, or has been quiet for a moment."""
+    task = content.get("task")
+    if task is None or task.done():
+        return 1
+    renderer = content.get("renderer")
+    seen = (len(getattr(renderer, "rendered_cache", ())), time.monotonic())
+    last = content.setdefault("_dk_progress", seen)
+    if last[0] != seen[0]:
+        content["_dk_progress"] = seen
+        return 0
+    return 1 if seen[1] - last[1] >= 1.5 else 0
+
+
+def _adapt_voila_pools(cls) -> None:
+    """Wrap the pool methods of Voila's ``VoilaKernelManager`` (built on our class)."""
+    initialize = cls._initialize
+    fill_if_needed = cls.fill_if_needed
+    get_pool_size = cls.get_pool_size
+    get_rendered_notebook = cls.get_rendered_notebook
+
+    async def _initialize(self, notebook_path, kernel_id=None, **kwargs):
+        # a few at a time, so live participants keep CPU while a pool fills
+        async with self._slots():
+            return await initialize(self, notebook_path, kernel_id, **kwargs)
+
+    def fill(self, delay=None, notebook_name=None, **kwargs):
+        if notebook_name is not None and hasattr(self, "kernel_pools_config"):
+            target = self.pool_target(notebook_name)
+            config = dict(self.kernel_pools_config.get(notebook_name) or {})
+            if config.get("pool_size") != target:
+                config["pool_size"] = target
+                self.kernel_pools_config[notebook_name] = config
+            waiting = len(getattr(self, "_pools", {}).get(notebook_name, ()))
+            if target > waiting and not self.memory_for_pools():
+                if self._memory_short_since is None:
+                    self._memory_short_since = time.monotonic()
+                    self.log.warning("Memori hampir habis: kolam kernel tidak diisi "
+                                     "(memory short: pools not refilled)")  # fmt: skip
+                asyncio.get_event_loop().call_later(
+                    30, lambda: self.fill_if_needed(delay=0, notebook_name=notebook_name)
+                )
+                return None
+            self._memory_short_since = None
+        return fill_if_needed(self, delay, notebook_name, **kwargs)
+
+    def pool_size(self, notebook_name):
+        self._drop_dead(notebook_name)
+        return get_pool_size(self, notebook_name)
+
+    async def get_rendered(self, notebook_name, *args, **kwargs):
+        self._taken(notebook_name)
+        return await get_rendered_notebook(self, notebook_name, *args, **kwargs)
+
+    cls._initialize = _initialize
+    cls.fill_if_needed = fill
+    cls.get_pool_size = pool_size
+    cls.get_rendered_notebook = get_rendered
 
 
 def kernel_processes(server_pid: int) -> list[psutil.Process]:

@@ -97,6 +97,7 @@ class WorkshopServer:
         app_pool: int = 1,
         extra_args: tuple[str, ...] | list[str] = (),
         log_path: Path | None = None,
+        lesson_pool: int = 1,
     ):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
@@ -104,11 +105,13 @@ class WorkshopServer:
         self.notebooks = Path(notebooks) if notebooks else None
         self.pool = pool
         self.app_pool = app_pool
+        self.lesson_pool = lesson_pool
         self.args = [
             sys.executable, "-m", "desmigratif_kit", "serve",
             "--host", "127.0.0.1", "--port", str(self.port),
             "--workspace", str(self.workspace),
             "--pool", str(pool), "--app-pool", str(app_pool),
+            "--lesson-pool", str(lesson_pool),
         ]  # fmt: skip
         if self.notebooks:
             self.args += ["--notebooks", str(self.notebooks)]
@@ -174,10 +177,15 @@ class WorkshopServer:
     # ---- inspection
 
     def log(self) -> str:
-        try:
-            return self.log_path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            return ""
+        """What the server printed (the facilitator's console), then its full log (the
+        workspace's ``server.log``)."""
+        parts = []
+        for path in (self.log_path, self.workspace / "server.log"):
+            try:
+                parts.append(path.read_text(encoding="utf-8", errors="replace"))
+            except OSError:
+                continue
+        return "\n".join(parts)
 
     def kernel_pids(self) -> list[int]:
         """PIDs of the kernels this server started (forked from its warm parent, or started
@@ -209,11 +217,15 @@ class WorkshopServer:
 
     @property
     def pooled_kernels(self) -> int:
-        """Kernels the pools hold when full (home page + each ``*/app_*.ipynb``)."""
+        """Kernels the pools hold when full: ``pool`` for the home page, ``app_pool`` for
+        each ``*/app_*.ipynb``, ``lesson_pool`` for every other notebook."""
+        from desmigratif_kit.server import ServerOptions, kernel_pools
+
         root = self.notebooks or Path(os.environ.get("DESMIGRATIF_NOTEBOOKS") or REPO / "notebooks")
-        n = self.pool if (root / "00_beranda.ipynb").is_file() else 0
-        apps = [p for p in root.glob("*/app_*.ipynb")]
-        return n + self.app_pool * len(apps)
+        options = ServerOptions(notebooks=root, workspace=self.workspace, pool=self.pool,
+                                app_pool=self.app_pool, lesson_pool=self.lesson_pool)  # fmt: skip
+        pools = kernel_pools(options)
+        return sum(cfg["pool_size"] for name, cfg in pools.items() if name != "default")
 
     def get(
         self,
@@ -236,10 +248,11 @@ class WorkshopServer:
 
 @pytest.fixture(scope="session")
 def start_server(tmp_path_factory):
-    """Factory: ``start_server(notebooks=..., pool=1, app_pool=1, extra_args=[...])``."""
+    """Factory: ``start_server(notebooks=..., pool=1, app_pool=1, lesson_pool=1,
+    extra_args=[...])``."""
     started: list[WorkshopServer] = []
 
-    def start(notebooks=None, pool=1, app_pool=1, extra_args=(), workspace=None):
+    def start(notebooks=None, pool=1, app_pool=1, extra_args=(), workspace=None, lesson_pool=1):
         base = tmp_path_factory.mktemp("server")
         srv = WorkshopServer(
             workspace=Path(workspace) if workspace else base / "workspace",
@@ -248,6 +261,7 @@ def start_server(tmp_path_factory):
             app_pool=app_pool,
             extra_args=extra_args,
             log_path=base / "server.log",
+            lesson_pool=lesson_pool,
         )
         started.append(srv)
         return srv.start()
@@ -351,7 +365,11 @@ _KERNEL_ID_JS = """() => {
 def close_tab(page, timeout_ms: int = 10_000) -> None:
     """Close a page the way a person closes a tab: ``beforeunload`` runs, so Voila's
     shutdown beacon frees the kernel (Playwright's plain ``page.close()`` skips it).
-    Returns once the beacon was answered (bounded), so the kernel is on its way out."""
+
+    Returns once the browser has sent the beacon (bounded). Waiting for the beacon's answer
+    would cost up to ``timeout_ms`` a page: a beacon outlives its page and Playwright often
+    never reports it finished. That the server acted on it is what
+    ``test_closing_the_tab_frees_its_kernel`` checks, by the kernels left."""
     if page.is_closed():
         return
     try:
@@ -362,7 +380,7 @@ def close_tab(page, timeout_ms: int = 10_000) -> None:
         if kernel_id:
             beacon = f"/voila/api/shutdown/{kernel_id}"
             with page.context.expect_event(
-                "requestfinished", predicate=lambda r: beacon in r.url, timeout=timeout_ms
+                "request", predicate=lambda r: beacon in r.url, timeout=timeout_ms
             ):
                 page.close(run_before_unload=True)
         else:

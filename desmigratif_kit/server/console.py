@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import os
+import stat
 import sys
 import threading
 import time
@@ -144,11 +145,13 @@ class Console:
 
     def read_input(self, stdin, dispatch: Callable[[Callable[[], None]], None]) -> None:
         """Read lines from ``stdin`` in a thread; each is handled through ``dispatch`` (the
-        server's event loop). Only when ``stdin`` is a terminal."""
+        server's event loop). Only from a terminal or a pipe (a script, the benchmark), never
+        from ``/dev/null`` or a file."""
         try:
-            if not stdin.isatty():
+            mode = os.fstat(stdin.fileno()).st_mode
+            if not (stdin.isatty() or stat.S_ISFIFO(mode)):
                 return
-        except (AttributeError, ValueError):
+        except (AttributeError, ValueError, OSError):
             return
 
         def run() -> None:

@@ -5,7 +5,8 @@ Fixtures (every test in ``tests/browser`` gets the ``browser`` marker):
 - ``server`` (session): ``desmigratif-kit serve`` over the repository's ``notebooks/`` on
   127.0.0.1 and a free port, small pools (``--pool 1 --app-pool 1``), a temporary workspace.
   A :class:`WorkshopServer`: ``.url`` (ends with ``/``), ``.workspace``, ``.notebooks``,
-  ``.proc``, ``.log()``, ``.kernel_count()``, ``.wait_for_kernel_count(n)``, ``.get(path)``.
+  ``.proc``, ``.log()``, ``.kernel_count()``, ``.kernel_pids()``, ``.kernel_pid(kernel_id)``,
+  ``.wait_for_kernel_count(n)``, ``.get(path)``.
 - ``start_server`` (session): factory for servers with other notebooks/options; servers it
   starts are stopped at the end of the session (or earlier with ``.stop()``).
 - ``browser`` (session): headless Debian Chromium, never downloaded.
@@ -14,6 +15,7 @@ Fixtures (every test in ``tests/browser`` gets the ``browser`` marker):
   the test fails at teardown if there was any. ``page.external_requests``,
   ``page.console_errors``, ``page.page_errors`` (uncaught exceptions) and
   ``page.bad_responses`` (``"404 http://..."``, status >= 400) hold what was seen.
+- ``new_page`` (factory): ``new_page(phone=False)``, more such pages in one test.
 - ``close_tab`` (fixture returning a function): ``close_tab(page)`` closes it like a person
   closing a tab (``beforeunload`` runs, Voila's beacon frees the kernel); the ``page``
   fixtures do this at teardown.
@@ -40,6 +42,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import psutil
 import pytest
 
 from desmigratif_kit.server.kernels import kernel_processes
@@ -127,6 +130,7 @@ class WorkshopServer:
         env = dict(os.environ, PYTHONUNBUFFERED="1")
         self.proc = subprocess.Popen(
             self.args,
+            stdin=subprocess.DEVNULL,
             stdout=self._log_file,
             stderr=subprocess.STDOUT,
             cwd=str(self.workspace.parent),
@@ -193,6 +197,17 @@ class WorkshopServer:
         if self.proc is None:
             return []
         return [p.pid for p in kernel_processes(self.proc.pid)]
+
+    def kernel_pid(self, kernel_id: str) -> int | None:
+        """The PID of the kernel ``kernel_id`` (its Unix sockets are named after it)."""
+        for pid in self.kernel_pids():
+            try:
+                sockets = psutil.Process(pid).net_connections(kind="unix")
+            except psutil.Error:
+                continue
+            if any(kernel_id in (conn.laddr or "") for conn in sockets):
+                return pid
+        return None
 
     def kernel_count(self) -> int:
         return len(self.kernel_pids())
@@ -403,6 +418,32 @@ def page(browser):
     context, pg = _open_page(browser, viewport=DESKTOP)
     yield pg
     _close_and_check(context, pg)
+
+
+@pytest.fixture
+def new_page(browser):
+    """Factory: ``new_page()`` (desktop) or ``new_page(phone=True)``: more pages in one
+    test, each as offline and as checked as ``page``, all closed like tabs at teardown."""
+    opened = []
+
+    def make(phone: bool = False):
+        if phone:
+            made = _open_page(browser, viewport=PHONE, is_mobile=True, has_touch=True,
+                              device_scale_factor=2)  # fmt: skip
+        else:
+            made = _open_page(browser, viewport=DESKTOP)
+        opened.append(made)
+        return made[1]
+
+    yield make
+    failures = []
+    for context, pg in opened:
+        try:
+            _close_and_check(context, pg)
+        except pytest.fail.Exception as err:
+            failures.append(str(err))
+    if failures:
+        pytest.fail("\n".join(failures))
 
 
 @pytest.fixture

@@ -311,8 +311,11 @@ def _adapt_voila_pools(cls) -> None:
             if target > waiting and not self.memory_for_pools():
                 if self._memory_short_since is None:
                     self._memory_short_since = time.monotonic()
-                    self.log.warning("Memori hampir habis: kolam kernel tidak diisi "
-                                     "(memory short: pools not refilled)")  # fmt: skip
+                    self.log.warning(
+                        "Memori hampir habis: kernel cadangan tidak disiapkan; minta peserta "
+                        "menutup tab yang tidak dipakai (memory short: close unused tabs)",
+                        extra={"facilitator": True, "key": "memory"},
+                    )
                 asyncio.get_event_loop().call_later(
                     30, lambda: self.fill_if_needed(delay=0, notebook_name=notebook_name)
                 )

@@ -28,6 +28,7 @@ import time
 from voila.tornado.handler import TornadoVoilaHandler
 
 from desmigratif_kit.core.i18n import t
+from desmigratif_kit.server.console import FACILITATOR
 from desmigratif_kit.server.kernels import PAGE_KERNELS
 
 FULL_RETRY_S = 15
@@ -153,12 +154,17 @@ class WorkshopVoilaHandler(TornadoVoilaHandler):
         admit = getattr(km, "admit", None)
         decision = admit(new_kernel=not pooled) if admit else None
         if decision is not None and not decision.ok:
+            why = (
+                "batas --max-participants tercapai (participants limit)"
+                if decision.reason == "participants"
+                else f"memori tinggal {decision.available_mb} MB (memory short)"
+            )
             self.log.warning(
-                "Server penuh: halaman %s ditolak (%s; %d peserta, %d MB tersedia)",
-                path,
-                decision.reason,
+                "Server penuh: peserta baru melihat 'coba lagi sebentar lagi'; %s; "
+                "%d halaman terbuka. (Server full: new visitors are asked to try again.)",
+                why,
                 decision.visitors,
-                decision.available_mb,
+                extra={**FACILITATOR, "key": "full"},
             )
             self.set_status(503)
             self.set_header("Retry-After", str(FULL_RETRY_S))

@@ -111,8 +111,10 @@ class ForkServer:
                     self.restarts += 1
                     if self.log:
                         self.log.warning(
-                            "Fork server ended (code %s); starting it again",
+                            "Induk kernel berhenti (kode %s) dan dijalankan lagi; peserta tidak "
+                            "terganggu (the fork server ended and was started again)",
                             self.process.returncode,
+                            extra={"facilitator": True, "key": "forkserver"},
                         )
                 self.start()
 

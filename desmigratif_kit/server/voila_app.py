@@ -123,6 +123,13 @@ class WorkshopVoila(Voila):
         handler = ConsoleLogHandler(self.console, self.log_file or Path("log"))
         for logger in (self.log, logging.getLogger()):
             logger.addHandler(handler)
+        root = logging.getLogger()
+        if not any(type(h) is logging.StreamHandler for h in root.handlers):
+            # records of other loggers (tornado's, the handlers') go to the log as well
+            stream = logging.StreamHandler(sys.stderr)
+            stream.setFormatter(logging.Formatter(self.log_format, self.log_datefmt))
+            stream.setLevel(logging.WARNING)
+            root.addHandler(stream)
         self.console.show_banner()
         self.console.read_input(sys.stdin, loop.add_callback)
         if hasattr(km, "trim_pools"):

@@ -1,11 +1,15 @@
 """The workshop server around Voila, the command line, and the Voila template.
 
 * :mod:`.config`: :class:`ServerOptions`, the kernel pools, the per-cell timeout, the traitlets
-  configuration (:func:`build_config`);
+  configuration (:func:`build_config`), the default capacity;
 * :mod:`.voila_app`: :class:`WorkshopVoila`, :func:`make_app`, :func:`serve`;
-* :mod:`.banner`: the addresses, QR code and settings printed for the facilitator;
+* :mod:`.forkserver` and :mod:`.provisioner`: kernels forked from a warm parent;
+* :mod:`.kernels`: the kernel manager (pools, warm-up, dead kernels, admission);
+* :mod:`.pages`: the page handler that never leaves a page spinning, "server penuh";
+* :mod:`.console`: the facilitator's quiet terminal; :mod:`.banner`: what it shows;
+* :mod:`.speedups`: one Jinja bytecode cache for every page;
 * :mod:`.cli`: ``desmigratif-kit serve`` and ``desmigratif-kit backup``;
-* ``templates/``: the ``desmigratif`` Voila template (no CDN links).
+* ``templates/``: the ``desmigratif`` Voila template (no CDN links, the kernel watch).
 
 The server builds no app: it imports :mod:`desmigratif_kit.core` only, never a pillar or the
 workshop package, and never ipywidgets.

@@ -23,8 +23,14 @@ What is set, and why (see also ``docs/ARCHITECTURE.md`` and ``/work/shared/VOILA
 - Idle kernels without a browser connected are culled (checked every minute, after
   :data:`DEFAULT_CULL_IDLE_MINUTES` idle); a kernel whose tab is still open is never culled.
 - Kernels preheated: the home page gets a pool (``--pool``), each pillar app notebook
-  (``*/app_*.ipynb``) a small one (``--app-pool``), every other notebook none (the
-  ``"default"`` pool is set to 0 explicitly, otherwise Voila gives each one kernel).
+  (``*/app_*.ipynb``) one (``--app-pool``), every other notebook one kernel (``--lesson-pool``);
+  a notebook added while the server runs none (the ``"default"`` pool is set to 0
+  explicitly, otherwise Voila gives it one). The facilitator deepens one notebook's pool for a
+  wave (see :mod:`.kernels`).
+- Kernels forked from a warm parent (:mod:`.forkserver`, :mod:`.provisioner`), talking over
+  Unix sockets (``KernelManager.transport = "ipc"``), never restarted blank after dying
+  (``KernelRestarter.restart_limit = 0``), managed by :class:`.kernels.WorkshopKernelManager`
+  (admission: ``2 × max_participants`` visitors' kernels and a memory reserve).
 - Responses gzip-compressed (``compress_response``, set before the application is built).
 - The ``desmigratif`` template (``base_template: lab``) drops the Font Awesome CDN links:
   no request leaves the machine. Its root is put on ``JUPYTER_PATH`` before Voila starts,

@@ -386,8 +386,6 @@ def run_server(srv: Server, browser, args, codes: list[str]) -> dict:
         visitors: set[str] = set()
         for title, name in WAVES:
             w: dict = {"title": title, "notebook": name}
-            before = srv.tree_memory_mb()["pss_mb"]
-            live_before = len(visitors & set(srv.kernels()))
             if srv.kind == "kit" and not args.no_warm:
                 number = all_notebooks(args.notebooks).index(name) + 1
                 t0 = time.monotonic()
@@ -405,12 +403,8 @@ def run_server(srv: Server, browser, args, codes: list[str]) -> dict:
             kernels = srv.kernels()
             mine = [kernels[k] for k in result["kernel_ids"] if k in kernels]
             w.update(kernel_memory(mine))
-            live = len(visitors & set(kernels))
-            after = srv.tree_memory_mb()["pss_mb"]
-            w["live_visitor_kernels"] = live
-            w["tree_pss_mb"] = after
-            if live > live_before:
-                w["pss_per_page_mb"] = (after - before) / (live - live_before)
+            w["live_visitor_kernels"] = len(visitors & set(kernels))
+            w["tree_pss_mb"] = srv.tree_memory_mb()["pss_mb"]
             r["waves"].append(w)
             print(f"  {srv.label}: {json.dumps(w, default=str)}", file=sys.stderr)
         r["room"] = room_estimate(r)
@@ -453,11 +447,11 @@ def kernel_memory(procs: list[psutil.Process]) -> dict:
 
 
 def room_estimate(r: dict, participants: int = 180) -> dict | None:
-    """The launch room from the measured slopes: the idle server plus, per participant, the
-    memory a home page and an app page added (PSS of the server's processes, per page)."""
+    """The launch room: the idle server plus, per participant, a home page kernel and an app
+    kernel (their median PSS: unique memory plus their share of what they share)."""
     by_title = {w["title"]: w for w in r.get("waves", [])}
-    home = by_title.get("home page", {}).get("pss_per_page_mb")
-    app = by_title.get("app", {}).get("pss_per_page_mb")
+    home = by_title.get("home page", {}).get("pss_median_mb")
+    app = by_title.get("app", {}).get("pss_median_mb")
     if home is None or app is None:
         return None
     total_mb = r["idle"]["pss_mb"] + participants * (home + app)
@@ -530,17 +524,14 @@ def report(results: dict, args) -> str:
         lines.append(row(f"unique memory per kernel, `{short}` (USS median / max, MB)",
                          lambda r, i=i: f"{f(r['waves'][i]['uss_median_mb'], '{:.0f}')} / "
                          f"{f(r['waves'][i]['uss_max_mb'], '{:.0f}')}", "≤ 40"))  # fmt: skip
-    for i, (_title, name) in enumerate(WAVES):
-        short = name.split("/")[-1]
-        lines.append(
-            row(
-                f"memory added per open page, `{short}` (MB, PSS of all processes)",
-                lambda r, i=i: f(r["waves"][i].get("pss_per_page_mb"), "{:.0f}"),
-            )
-        )
     lines += [
-        row("180 participants, home page + one app each (GB, from those figures)",
+        row("memory per participant, home page + `app_cek_kesiapan` kernels (MB, PSS)",
+            lambda r: f(r["room"]["per_participant_mb"], "{:.0f}")),
+        row("180 participants, home page + one app each (GB: idle + 180 × the above)",
             lambda r: f(r["room"]["room_gb"], "{:.1f}"), "≤ 16"),
+        row("after the 4 waves: pages open / memory of all processes (GB, PSS)",
+            lambda r: f"{r['waves'][-1]['live_visitor_kernels']} / "
+            f"{f(r['waves'][-1]['tree_pss_mb'] / 1024, '{:.1f}')}"),
         row(f"kernels left after {args.tabs} tabs closed",
             lambda r: str(r["kernels_left_after_close"]), "0"),
         row("processes left 10 s after the server stopped",

@@ -173,3 +173,45 @@ def test_a_forked_kernel_ends_when_the_process_it_watches_ends():
         with contextlib.suppress(ProcessLookupError, ChildProcessError):
             os.kill(child, signal.SIGKILL)
             os.waitpid(child, 0)
+
+
+def test_the_provisioner_watches_kernels_with_descriptors_above_1024(fork_server):
+    """``select()`` refuses descriptors above 1024; a room of kernels gets there."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard != resource.RLIM_INFINITY and hard < 2048:
+        pytest.skip("the hard limit of open files is below 2048 here")
+    resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, 2048), hard))
+    pid, pidfd = fork_server.spawn_sync(
+        ["-f", str(fork_server.runtime_dir / "kernel-tinggi.json")], dict(os.environ), "/tmp"
+    )
+    high = os.dup2(pidfd, 1500)
+    os.close(pidfd)
+    provisioner = ForkProvisioner.__new__(ForkProvisioner)
+    provisioner.pidfd = high
+    try:
+        assert not provisioner._exited()
+        os.kill(pid, signal.SIGKILL)
+        deadline = time.monotonic() + 10
+        while not provisioner._exited():
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+    finally:
+        provisioner._close_pidfd()
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+
+
+def test_the_server_raises_its_open_files_limit():
+    import resource
+
+    from desmigratif_kit.server.voila_app import raise_open_files_limit
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    try:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (min(1024, soft), hard))
+        limit = raise_open_files_limit(4096)
+        expected = 4096 if hard == resource.RLIM_INFINITY else min(4096, hard)
+        assert limit == max(expected, min(1024, soft))
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))

@@ -224,7 +224,9 @@ def _watch_server(pid: int) -> None:
         return
 
     def wait() -> None:
-        select.select([fd], [], [])
+        poller = select.poll()
+        poller.register(fd, select.POLLIN)
+        poller.poll()
         os._exit(1)
 
     threading.Thread(target=wait, name="desmigratif-server-watch", daemon=True).start()
@@ -386,10 +388,8 @@ def main(argv: list[str] | None = None) -> int:
         format="[%(levelname).1s %(asctime)s.%(msecs)03d ForkServer] %(message)s",
         datefmt="%H:%M:%S",
     )
-    with contextlib.suppress(Exception):  # die with the server even if it is SIGKILLed
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    # no PR_SET_PDEATHSIG: it follows the thread that started this process, and the server may
+    # restart it from a worker thread; serve() checks the parent every second instead
     if args.parent and os.getppid() != args.parent:
         return 1
     done = warm(Path(args.notebooks) if args.notebooks else None)

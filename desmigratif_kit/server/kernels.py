@@ -37,6 +37,9 @@ PAGE_KERNELS: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar(
 )
 """Kernels started while serving the current page: set by the page handler
 (:mod:`.pages`), filled by :meth:`WorkshopKernelManager.start_kernel`."""
+_FOR_POOL: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "desmigratif_for_pool", default=False
+)
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,7 @@ class WorkshopKernelManager(AsyncMappingKernelManager):
         self._last_take: dict[str, float] = {}
         self._fill_slots: asyncio.Semaphore | None = None
         self._memory_short_since: float | None = None
+        self._pool_kernel_ids: set[str] = set()
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -164,8 +168,8 @@ class WorkshopKernelManager(AsyncMappingKernelManager):
 
     # --- who is who ---------------------------------------------------------------------
     def pooled_kernel_ids(self) -> set[str]:
-        """Kernels waiting in a pool for their visitor (Voila's preheat pools)."""
-        found = set()
+        """Kernels started for a pool and not (yet) taken by a visitor, starting ones too."""
+        found = set(self._pool_kernel_ids)
         for pool in getattr(self, "_pools", {}).values():
             for task in pool:
                 if task.done() and not task.cancelled() and task.exception() is None:
@@ -206,6 +210,8 @@ class WorkshopKernelManager(AsyncMappingKernelManager):
             self.log.warning("Kernel gagal dimulai; dicoba sekali lagi (kernel failed to start;"
                              " trying once more)", exc_info=True)  # fmt: skip
             kernel_id = await super().start_kernel(*args, **kwargs)
+        if _FOR_POOL.get():
+            self._pool_kernel_ids.add(kernel_id)
         page = PAGE_KERNELS.get()
         if page is not None:
             page.append(kernel_id)
@@ -246,6 +252,7 @@ class WorkshopKernelManager(AsyncMappingKernelManager):
         asyncio.ensure_future(self._remove_dead_kernel(kernel_id, pool))
 
     async def _remove_dead_kernel(self, kernel_id: str, pool: str | None) -> None:
+        self._pool_kernel_ids.discard(kernel_id)
         with contextlib.suppress(Exception):
             if kernel_id in self:
                 await self.shutdown_kernel(kernel_id, now=True)
@@ -298,7 +305,11 @@ def _adapt_voila_pools(cls) -> None:
     async def _initialize(self, notebook_path, kernel_id=None, **kwargs):
         # a few at a time, so live participants keep CPU while a pool fills
         async with self._slots():
-            return await initialize(self, notebook_path, kernel_id, **kwargs)
+            token = _FOR_POOL.set(True)
+            try:
+                return await initialize(self, notebook_path, kernel_id, **kwargs)
+            finally:
+                _FOR_POOL.reset(token)
 
     def fill(self, delay=None, notebook_name=None, **kwargs):
         if notebook_name is not None and hasattr(self, "kernel_pools_config"):
@@ -329,7 +340,9 @@ def _adapt_voila_pools(cls) -> None:
 
     async def get_rendered(self, notebook_name, *args, **kwargs):
         self._taken(notebook_name)
-        return await get_rendered_notebook(self, notebook_name, *args, **kwargs)
+        result = await get_rendered_notebook(self, notebook_name, *args, **kwargs)
+        self._pool_kernel_ids.discard(result[2])  # (task, cache, kernel_id): a visitor's now
+        return result
 
     cls._initialize = _initialize
     cls.fill_if_needed = fill

@@ -220,10 +220,13 @@ class ForkProvisioner(LocalProvisioner):
         return self.connection_info
 
     def _exited(self) -> bool:
+        """Whether the kernel process ended (its pidfd is readable). ``poll``, not
+        ``select``: a server with hundreds of kernels has descriptors above 1024."""
         if self.pidfd is None:
             return True
-        readable, _, _ = select.select([self.pidfd], [], [], 0)
-        return bool(readable)
+        poller = select.poll()
+        poller.register(self.pidfd, select.POLLIN)
+        return bool(poller.poll(0))
 
     async def poll(self) -> int | None:
         if self.process is not None:

@@ -237,12 +237,31 @@ def make_app(options: ServerOptions) -> WorkshopVoila:
     return app
 
 
+def raise_open_files_limit(wanted: int = 65536) -> int:
+    """Raise this process's limit of open files towards ``wanted`` (within the hard limit).
+
+    Each kernel costs the server about a dozen descriptors (its sockets, a pidfd): a room of
+    180 participants with two pages each needs ~4,500, above the 1,024 many laptops allow by
+    default. Returns the limit now in force."""
+    try:
+        import resource
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        target = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+        if soft != resource.RLIM_INFINITY and soft < target:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+        return resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+    except (ImportError, ValueError, OSError):
+        return -1
+
+
 def serve(options: ServerOptions) -> None:
     """Run the workshop server until Ctrl+C / SIGTERM (kernels are shut down on exit).
 
     With ``options.quiet`` the process's output goes to the log file in the workspace and the
     terminal keeps only the facilitator's console."""
     terminal, log_file = sys.stdout, None
+    raise_open_files_limit()
     if options.quiet:
         options.workspace.mkdir(parents=True, exist_ok=True)
         log_file = log_path(options.workspace)

@@ -232,6 +232,21 @@ def _watch_server(pid: int) -> None:
     threading.Thread(target=wait, name="desmigratif-server-watch", daemon=True).start()
 
 
+def _register_comm_targets() -> None:
+    """What libraries imported in the warm parent would have done on import in a kernel.
+
+    ipywidgets registers its comm targets (``jupyter.widget``, ``jupyter.widget.control``)
+    when imported inside a running kernel; imported in the parent, where no kernel runs, it
+    registered nothing. Without ``jupyter.widget.control`` the page falls back to asking for
+    each widget's state one by one (the kernel logs "No such comm target registered")."""
+    widgets = sys.modules.get("ipywidgets")
+    if widgets is not None and hasattr(widgets, "register_comm_target"):
+        try:
+            widgets.register_comm_target()
+        except Exception:
+            log.exception("ipywidgets comm targets not registered")
+
+
 def _set_process_name(name: str) -> None:
     with contextlib.suppress(Exception):
         import ctypes
@@ -267,7 +282,10 @@ def _become_kernel(request: dict) -> None:
             del sys.path[0]  # as ipykernel_launcher does; the kernel adds the cwd back
         from ipykernel import kernelapp
 
-        kernelapp.IPKernelApp.launch_instance(argv=argv)
+        app = kernelapp.IPKernelApp.instance()
+        app.initialize(argv)
+        _register_comm_targets()
+        app.start()
         code = 0
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else 0

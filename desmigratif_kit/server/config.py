@@ -82,6 +82,9 @@ DEFAULT_CULL_IDLE_MINUTES = 20
 # visitors for 2 CPUs. Waiting lets the wave pass first (see docs/benchmark.md).
 POOL_REFILL_DELAY = 15
 
+IOPUB_TIMEOUT = 30
+"""Seconds the executor waits for a cell's outputs after its reply (see build_config)."""
+
 WAIT_MARKERS = ("query_params(", "get_query_string(")
 """Calls that wait for the visitor in a preheated kernel (fallback exemption, see
 :class:`CellTimeout`)."""
@@ -316,6 +319,11 @@ def build_config(options: ServerOptions) -> Config:
     )
     c.VoilaExecutor.timeout_func = CellTimeout(options.cell_timeout)
     c.VoilaExecutor.interrupt_on_timeout = True  # free the kernel (and the CPU)
+    # After a cell's reply, wait this long for its outputs (nbclient's default: 4 s). A kernel
+    # starved of CPU while a pool fills can send them later than that; nbclient then drops
+    # them and the page shows no widget at all (seen in the benchmark). A dead kernel is
+    # caught sooner by the page guard.
+    c.VoilaExecutor.iopub_timeout = IOPUB_TIMEOUT
     c.VoilaExecutor.show_tracebacks = False
     c.VoilaExecutor.cell_error_instruction = CELL_ERROR_INSTRUCTION
     c.VoilaExecutor.cell_timeout_instruction = CELL_ERROR_INSTRUCTION

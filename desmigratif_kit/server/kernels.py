@@ -27,6 +27,7 @@ import zmq.asyncio
 from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from traitlets import Float, Integer, default
+from voila.request_info_handler import RequestInfoSocketHandler
 
 from desmigratif_kit.server.forkserver import KERNEL_NAME
 
@@ -280,11 +281,18 @@ class WorkshopKernelClient(AsyncKernelClient):
         super().start_channels(shell=shell, iopub=iopub, stdin=stdin, hb=False, control=control)
 
 
+PREPARE_WAIT_S = 60.0
+"""How long a pool slot waits for its kernel to reach its visitor before taking the next."""
+
+
 def _rendered(content: dict) -> int:
-    """1 when a pool kernel has run its notebook up to where it waits for its visitor (or to
-    the end): its render task is done, or has been quiet for a moment."""
+    """1 when a pool kernel has run its notebook up to where it waits for its visitor (its
+    query websocket is open: ``query_params()``, ``voila.utils.get_query_string()``) or to the
+    end (its render task is done); for anything else, when it has been quiet a moment."""
     task = content.get("task")
     if task is None or task.done():
+        return 1
+    if content.get("kernel_id") in RequestInfoSocketHandler._waiters:
         return 1
     renderer = content.get("renderer")
     seen = (len(getattr(renderer, "rendered_cache", ())), time.monotonic())
@@ -303,13 +311,18 @@ def _adapt_voila_pools(cls) -> None:
     get_rendered_notebook = cls.get_rendered_notebook
 
     async def _initialize(self, notebook_path, kernel_id=None, **kwargs):
-        # a few at a time, so live participants keep CPU while a pool fills
+        # a few at a time, each until it has run its notebook up to its visitor: live
+        # participants keep CPU while a pool fills, and no kernel starves another
         async with self._slots():
             token = _FOR_POOL.set(True)
             try:
-                return await initialize(self, notebook_path, kernel_id, **kwargs)
+                content = await initialize(self, notebook_path, kernel_id, **kwargs)
             finally:
                 _FOR_POOL.reset(token)
+            deadline = time.monotonic() + PREPARE_WAIT_S
+            while not _rendered(content) and time.monotonic() < deadline:
+                await asyncio.sleep(0.25)
+            return content
 
     def fill(self, delay=None, notebook_name=None, **kwargs):
         if notebook_name is not None and hasattr(self, "kernel_pools_config"):

@@ -60,3 +60,15 @@ def test_backup_while_another_process_saves(tmp_path):
         assert [w.data["i"] for w in history] == list(range(len(history)))
         lengths.append(len(history))
     assert any(0 < n < 2000 for n in lengths), f"no copy taken while saving went on: {lengths}"
+
+
+def test_the_console_script_points_at_the_cli():
+    """`desmigratif-kit` (README: make workshop) resolves to a real function."""
+    import importlib
+    import tomllib
+    from pathlib import Path
+
+    pyproject = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
+    target = pyproject["project"]["scripts"]["desmigratif-kit"]
+    module, _, name = target.partition(":")
+    assert getattr(importlib.import_module(module), name) is main

@@ -71,7 +71,9 @@ def test_pillar_1_exercises_are_registered():
 def test_reference_solution_passes_in_strict_mode(nomor, strict):
     hasil = cek(nomor, REGISTRY[nomor].contoh)
     assert hasil.benar and hasil.dijawab
-    assert hasil.pesan == f"✅ Latihan {nomor} benar!"
+    assert hasil.pesan.startswith(f"✅ Latihan {nomor} benar! ")
+    explanation = hasil.pesan.removeprefix(f"✅ Latihan {nomor} benar! ")
+    assert len(explanation) > 20 and explanation.endswith("."), "a right answer is explained"
 
 
 @pytest.mark.parametrize("nomor", PILLAR_EXERCISES)

@@ -34,6 +34,7 @@ def notebooks(tmp_path) -> Path:
     _nb(root / "00_beranda.ipynb")
     _nb(root / "1_layanan_migrasi" / "app_layanan.ipynb")
     _nb(root / "1_layanan_migrasi" / "belajar_migrasi.ipynb")
+    _nb(root / "1_layanan_migrasi" / "01_migrasi_aman.ipynb")
     _nb(root / "2_usaha_produktif" / "app_usaha.ipynb")
     _nb(root / "2_usaha_produktif" / ".ipynb_checkpoints" / "app_usaha-checkpoint.ipynb")
     return root
@@ -46,8 +47,9 @@ def options(notebooks, tmp_path, **kw) -> ServerOptions:
 # --------------------------------------------------------------------------- pools
 
 
-def test_app_notebooks_are_the_pillar_apps(notebooks):
+def test_app_notebooks_are_the_pillar_apps_and_lessons(notebooks):
     assert server.app_notebooks(notebooks) == [
+        "1_layanan_migrasi/01_migrasi_aman.ipynb",
         "1_layanan_migrasi/app_layanan.ipynb",
         "2_usaha_produktif/app_usaha.ipynb",
     ]
@@ -58,6 +60,7 @@ def test_pools_home_and_apps_only_with_explicit_default_zero(notebooks, tmp_path
     assert pools == {
         "default": {"pool_size": 0},
         "00_beranda.ipynb": {"pool_size": 12},
+        "1_layanan_migrasi/01_migrasi_aman.ipynb": {"pool_size": 2},
         "1_layanan_migrasi/app_layanan.ipynb": {"pool_size": 2},
         "2_usaha_produktif/app_usaha.ipynb": {"pool_size": 2},
     }

@@ -31,9 +31,11 @@ import numbers
 from datetime import date
 from typing import Any
 
-from desmigratif_kit.core.latihan import latihan
+from desmigratif_kit.core.i18n import format_number, format_rp
+from desmigratif_kit.core.latihan import Jawab, cara_lab, latihan
 from desmigratif_kit.migration import (
     DOKUMEN_PASAL_13,
+    RULES,
     SYARAT,
     TANDA_BAHAYA,
     Finding,
@@ -140,6 +142,67 @@ def _tahun_paling_sedikit() -> int:
     return int(df.loc[df["penempatan"].idxmin(), "tahun"])
 
 
+# --- how each exercise is answered in the lesson view --------------------------------------
+
+
+def _pilihan(codes: tuple[str, ...]):
+    """Choices for a checkbox answer: the rule codes with their titles (current language)."""
+    return lambda: [(code, RULES[code].teks()["judul"]) for code in codes]
+
+
+def _pembahasan_1_2() -> str:
+    lahir, berangkat = WULAN_1_2["tanggal_lahir"], WULAN_1_2["tanggal_berangkat"]
+    umur = usia_tahun(lahir, berangkat)
+    return (
+        f"Wulan lahir {lahir.day}-{lahir.month}-{lahir.year} dan berangkat "
+        f"{berangkat.day}-{berangkat.month}-{berangkat.year}. Pada hari itu umur genapnya "
+        f"{umur} tahun: ulang tahun yang jatuh pada hari keberangkatan sudah dihitung.\n\n"
+        f"Batas usia minimal adalah {_usia_minimal()} tahun (Pasal 5 huruf a), jadi dari sisi "
+        "usia ia boleh berangkat pada tanggal itu."
+    )
+
+
+def _pembahasan_1_3() -> str:
+    kurang = [RULES[kode].judul for kode in check_readiness(CALON_1_3).kurang]
+    return (
+        "Dedi belum memeriksakan kesehatan, belum ikut OPP, dan visanya belum keluar. Setiap "
+        "hal itu membuat syarat kurang: dokumennya sendiri (Pasal 13) dan, bila ada, syarat "
+        "Pasal 5 yang bergantung padanya.\n\n"
+        f"Yang kurang ada {len(kurang)}: " + "; ".join(kurang) + "."
+    )
+
+
+def _pembahasan_1_4() -> str:
+    temuan = [finding.judul for finding in red_flags(TAWARAN_1_4)]
+    return (
+        "Bacalah tawaran itu bagian demi bagian: siapa yang merekrut (seorang calo), visa apa "
+        "(umrah, bukan visa kerja), ke mana dan untuk pekerjaan apa (pekerja rumah tangga di "
+        "Timur Tengah), uang apa yang diberikan (uang pengikat Rp 5.000.000), dan kapan "
+        "berangkat (minggu depan).\n\n"
+        f"Tanda bahaya yang ditemukan kit ({len(temuan)}): " + "; ".join(temuan) + "."
+    )
+
+
+def _pembahasan_1_5() -> str:
+    rincian = bpjs_contribution_rp(BULAN_KONTRAK_1_5)
+    return (
+        f"Iuran sebelum bekerja {format_rp(rincian.sebelum_bekerja_rp)}, ditambah paket selama "
+        f"dan setelah bekerja untuk kontrak {BULAN_KONTRAK_1_5} bulan "
+        f"{format_rp(rincian.selama_setelah_rp)} (Permenaker 4/2023). Jumlahnya "
+        f"{format_rp(rincian.total_rp)}."
+    )
+
+
+def _pembahasan_1_6() -> str:
+    df = load_penempatan_tahunan().set_index("tahun")["penempatan"]
+    tahun = _tahun_paling_sedikit()
+    return (
+        "Urutkan tabel penempatan dari yang paling sedikit. Tahun-tahun pandemi COVID-19 ada di "
+        f"paling atas: {tahun} dengan {format_number(int(df[tahun]))} penempatan, lalu "
+        f"{tahun - 1} dengan {format_number(int(df[tahun - 1]))}."
+    )
+
+
 # --- answer shapes ----------------------------------------------------------------------------
 
 
@@ -190,7 +253,15 @@ def _codes(jawaban: Any) -> tuple[set[str] | None, str]:
 # --- the exercises -------------------------------------------------------------------------------
 
 
-@latihan("1.1", contoh=_usia_minimal())
+@latihan(
+    "1.1",
+    contoh=_usia_minimal(),
+    jawab=Jawab("bulat", satuan="latihan.unit.tahun"),
+    penjelasan="UU 18/2017 Pasal 5 huruf a: calon pekerja migran berusia minimal 18 tahun.",
+    pembahasan="Lihat baris kode usia di tabel syarat: Pasal 5 huruf a UU 18/2017 menetapkan "
+    "usia minimal. Aturan lama (UU 39/2004) meminta 21 tahun untuk pekerja rumah tangga, tetapi "
+    "undang-undang itu sudah diganti.",
+)
 def _latihan_1_1(jawaban):
     """Minimum age to work abroad under the law of 2017 (Art. 5 a)."""
     if not _is_int(jawaban):
@@ -214,17 +285,23 @@ def _latihan_1_1(jawaban):
     yield value <= expected, "Terlalu tinggi. Lihat baris kode usia di tabel syarat (Pasal 5 a)."
 
 
-@latihan("1.2", contoh=_boleh_berangkat_1_2())
+@latihan(
+    "1.2",
+    contoh=_boleh_berangkat_1_2(),
+    jawab=Jawab("ya_tidak"),
+    penjelasan="Pada hari keberangkatan itu Wulan genap 18 tahun, jadi syarat usia terpenuhi.",
+    pembahasan=_pembahasan_1_2,
+)
 def _latihan_1_2(jawaban):
     """May Wulan leave on her planned date as far as her age goes?"""
     if not _is_bool(jawaban):
         yield False, "Jawab dengan True (boleh berangkat) atau False (belum boleh), tanpa kutip."
         return
     hint = (
-        "Hitung umur genap Wulan tepat pada tanggal berangkat, misalnya dengan "
-        "usia_tahun(tanggal_lahir, tanggal_berangkat), lalu bandingkan dengan usia minimal "
-        "dari Latihan 1.1. Perhatikan: bagaimana dengan ulang tahun yang jatuh pada hari "
-        "keberangkatan itu sendiri?"
+        "Hitung umur genap Wulan tepat pada tanggal berangkat"
+        + cara_lab(", misalnya dengan usia_tahun(tanggal_lahir, tanggal_berangkat)")
+        + ", lalu bandingkan dengan usia minimal dari Latihan 1.1. Perhatikan: bagaimana "
+        "dengan ulang tahun yang jatuh pada hari keberangkatan itu sendiri?"
     )
     yield bool(jawaban) == _boleh_berangkat_1_2(), hint
 
@@ -247,7 +324,14 @@ def _check_codes(jawaban, expected: set[str], allowed: tuple[str, ...], other: t
         yield False, extra.format(kode=code)
 
 
-@latihan("1.3", contoh=_kurang_1_3())
+@latihan(
+    "1.3",
+    contoh=_kurang_1_3(),
+    jawab=Jawab("pilih_banyak", pilihan=_pilihan(SYARAT)),
+    penjelasan="Surat sehat, visa kerja dan OPP belum ada, dan syarat Pasal 5 yang "
+    "bergantung padanya ikut kurang.",
+    pembahasan=_pembahasan_1_3,
+)
 def _latihan_1_3(jawaban):
     """The requirement codes that check_readiness reports as unmet for Dedi."""
     if isinstance(jawaban, HasilKesiapan):
@@ -265,13 +349,20 @@ def _latihan_1_3(jawaban):
         wrong_kind='"{kode}" adalah kode tanda bahaya, bukan syarat. Lihat .kurang, bukan '
         ".tanda_bahaya.",
         missing="Masih ada {n} syarat yang belum Anda sebut. Ingat: satu dokumen Pasal 13 yang "
-        "belum ada dapat membuat satu syarat Pasal 5 ikut kurang. Periksa dengan "
-        "check_readiness(dedi).kurang.",
+        "belum ada dapat membuat satu syarat Pasal 5 ikut kurang."
+        + cara_lab(" Periksa dengan check_readiness(dedi).kurang."),
         extra='Syarat "{kode}" sudah dipenuhi Dedi; keluarkan dari jawaban.',
     )
 
 
-@latihan("1.4", contoh=_tanda_bahaya_1_4())
+@latihan(
+    "1.4",
+    contoh=_tanda_bahaya_1_4(),
+    jawab=Jawab("pilih_banyak", pilihan=_pilihan(TANDA_BAHAYA)),
+    penjelasan="Calo, visa umrah, pekerjaan rumah tangga di Timur Tengah, uang pengikat dan "
+    "keberangkatan kilat: setiap bagian tawaran itu adalah tanda bahaya.",
+    pembahasan=_pembahasan_1_4,
+)
 def _latihan_1_4(jawaban):
     """The red-flag codes that red_flags finds in the broker's offer."""
     yield from _check_codes(
@@ -287,7 +378,14 @@ def _latihan_1_4(jawaban):
     )
 
 
-@latihan("1.5", contoh=_bpjs_1_5())
+@latihan(
+    "1.5",
+    contoh=_bpjs_1_5(),
+    jawab=Jawab("rp", satuan="latihan.unit.rupiah"),
+    penjelasan="Iuran sebelum bekerja ditambah paket 24 bulan selama dan setelah bekerja "
+    "(Permenaker 4/2023).",
+    pembahasan=_pembahasan_1_5,
+)
 def _latihan_1_5(jawaban):
     """BPJS Ketenagakerjaan contribution for a 24-month contract, in rupiah."""
     if isinstance(jawaban, IuranBpjs):
@@ -313,13 +411,20 @@ def _latihan_1_5(jawaban):
         yield False, known_mistakes[value]
         return
     hint = (
-        "Hitung dengan bpjs_contribution_rp(jumlah_bulan_kontrak) dan ambil .total_rp: iuran "
-        "sebelum bekerja ditambah paket selama dan setelah bekerja (Permenaker 4/2023)."
+        "Jumlahkan iuran sebelum bekerja dan paket selama dan setelah bekerja untuk lama "
+        "kontrak Wulan (Permenaker 4/2023)."
+        + cara_lab(" Hitung dengan bpjs_contribution_rp(jumlah_bulan_kontrak).total_rp.")
     )
     yield value == _bpjs_1_5(), hint
 
 
-@latihan("1.6", contoh=_tahun_paling_sedikit())
+@latihan(
+    "1.6",
+    contoh=_tahun_paling_sedikit(),
+    jawab=Jawab("tahun"),
+    penjelasan="Pada tahun itu pandemi COVID-19 menutup perbatasan banyak negara tujuan.",
+    pembahasan=_pembahasan_1_6,
+)
 def _latihan_1_6(jawaban):
     """The year with the fewest placements in the BP2MI table."""
     if not _is_int(jawaban):
@@ -336,11 +441,10 @@ def _latihan_1_6(jawaban):
     elif value != expected and value == years[1]:
         hint = (
             f"Penempatan tahun {value} memang anjlok, tetapi ada satu tahun yang lebih rendah "
-            'lagi. Urutkan tabel dengan sort_values("penempatan").'
+            "lagi." + cara_lab(' Urutkan tabel dengan sort_values("penempatan").')
         )
     else:
-        hint = (
-            'Cari baris dengan penempatan terkecil, misalnya dengan sort_values("penempatan") '
-            "atau idxmin() pada kolom penempatan."
+        hint = "Cari tahun dengan penempatan terkecil di tabel atau grafik per tahun." + cara_lab(
+            ' Misalnya dengan sort_values("penempatan") atau idxmin() pada kolom penempatan.'
         )
     yield value == expected, hint

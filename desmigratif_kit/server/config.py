@@ -107,12 +107,12 @@ class ServerOptions:
 
 
 def app_notebooks(root: Path) -> list[str]:
-    """Pillar app notebooks (``*/app_*.ipynb``), as Voila names them (relative, ``/``)."""
+    """Pillar app notebooks (``*/app_*.ipynb``) and lessons (``*/NN_*.ipynb``, the teaching
+    notebooks that are also lessons in the browser), as Voila names them (relative, ``/``)."""
     root = Path(root)
+    found = [*root.glob("*/app_*.ipynb"), *root.glob("*/[0-9][0-9]_*.ipynb")]
     return sorted(
-        p.relative_to(root).as_posix()
-        for p in root.glob("*/app_*.ipynb")
-        if ".ipynb_checkpoints" not in p.parts
+        p.relative_to(root).as_posix() for p in found if ".ipynb_checkpoints" not in p.parts
     )
 
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from desmigratif_kit.core import catalog, data
+from desmigratif_kit.core import catalog, data, lessons
 from desmigratif_kit.core.app import App, LanguageSwitch, esc
 from desmigratif_kit.core.i18n import InputError, t
+from desmigratif_kit.core.latihan import exercises_with_prefix
 from desmigratif_kit.core.store import ROLES, format_code
 
 # Which administrative level each role signs in with (Kemendagri code level).
@@ -190,22 +191,13 @@ class HomeApp(App):
         return rows
 
     def _draw_pillars(self) -> None:
+        """Per pillar, in the order a workshop uses them: the lesson (with the participant's
+        progress), then the apps. Every link carries the participant code."""
         kode = self.participant.code if self.participant else None
         cards = []
         for pillar in catalog.PILLARS:
-            items = []
-            for entry in pillar.apps:
-                title = esc(t(entry.judul_key))
-                desc = esc(t(entry.ringkasan_key))
-                if entry.available():
-                    href = esc(catalog.link_for(entry, kode))
-                    items.append(
-                        f"<li><a href='{href}' target='_self'>{title}</a>"
-                        f" <span class='dk-muted'>{desc}</span></li>"
-                    )
-                else:
-                    soon = esc(t("home.coming_soon"))
-                    items.append(f"<li>{title} <span class='dk-soon'>({soon})</span></li>")
+            items = [self._lesson_item(entry, kode) for entry in pillar.lessons]
+            items += [self._app_item(entry, kode) for entry in pillar.apps]
             cards.append(
                 f"<div class='dk-card'><h3>{pillar.nomor}. {esc(t(pillar.judul_key))}</h3>"
                 f"<ul>{''.join(items)}</ul></div>"
@@ -214,6 +206,34 @@ class HomeApp(App):
         self.pillars.value = (
             f"<h2>{esc(t('home.pillars'))}</h2>{hint}<div class='dk-pillars'>{''.join(cards)}</div>"
         )
+
+    def _app_item(self, entry, kode: str | None) -> str:
+        title = esc(t(entry.judul_key))
+        desc = esc(t(entry.ringkasan_key))
+        if not entry.available():
+            soon = esc(t("home.coming_soon"))
+            return f"<li>{title} <span class='dk-soon'>({soon})</span></li>"
+        href = esc(catalog.link_for(entry, kode))
+        return (
+            f"<li><a href='{href}' target='_self'>{title}</a>"
+            f" <span class='dk-muted'>{desc}</span></li>"
+        )
+
+    def _lesson_item(self, entry, kode: str | None) -> str:
+        item = self._app_item(entry, kode)
+        if not kode or not entry.available():
+            return item
+        saved = self.store.load(kode, entry.app_id)
+        if saved is None:
+            status = t("home.lesson_not_started")
+        else:
+            done = lessons.progress(saved.data, exercises_with_prefix(entry.prefix))
+            status = t("home.lesson_progress", benar=done.benar, total=done.total)
+        badge = (
+            " <span class='dk-lesson-progress' data-testid='progres-pelajaran'>"
+            f"{esc(status)}</span>"
+        )
+        return item.removesuffix("</li>") + badge + "</li>"
 
     # --- the village cascade -----------------------------------------------------------------
     def _role_changed(self, change) -> None:
@@ -360,3 +380,6 @@ def preload() -> None:
     """Load what the home page needs before a visitor arrives (runs in a preheated kernel)."""
     data.wilayah_children(None)
     data.search_desa("desa", limit=1)
+    for pillar in catalog.PILLARS:  # the lessons' exercises, for the progress beside each lesson
+        for entry in pillar.lessons:
+            exercises_with_prefix(entry.prefix)

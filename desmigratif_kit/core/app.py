@@ -241,6 +241,28 @@ class App:
         button.on_click(self.callback(handler))
 
     # --- participant and saved work --------------------------------------------------------
+    def open(self, kode: str | None) -> None:
+        """Sign in the visitor of a page whose app was built before they arrived.
+
+        App notebooks build their app in one cell (``app = XApp()``, shown) and call
+        ``app.open(query_params().get("kode"))`` in the next: a preheated kernel has built and
+        drawn the app before anyone came, and only signing in is left when the visitor
+        arrives. ``XApp().open(kode)`` ends in the same state as ``XApp(kode=kode)``. An empty
+        ``kode`` leaves the app as it is; an unknown one shows the same warning.
+        """
+        if not kode:
+            return
+        participant = self.callback(self._find_participant)(kode)
+        if participant is None:
+            return
+        self.participant = participant
+        self.bar.show(participant)
+        self.callback(self.restore)()
+
+    def restore(self) -> None:
+        """Bring back the signed-in participant's saved work (subclasses; called by
+        :meth:`open`, and by subclasses at the end of ``__init__``)."""
+
     def _find_participant(self, kode: str) -> Participant | None:
         participant = self.store.participant(kode)
         if participant is None:

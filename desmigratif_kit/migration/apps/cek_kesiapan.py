@@ -55,10 +55,18 @@ class CekKesiapanApp(_MigrasiApp):
         self._create_result()
         self._finish_with([self.header, self.form], [self.result_box])
         self.redraw()
+        self._quiet = False
+        self.restore()
+
+    def restore(self) -> None:
+        """The saved form of the signed-in participant, checked again (nothing saved)."""
         saved = self.load_saved()
         if saved is not None:
-            self.set_form(saved.data.get("form") or {})
-        self._quiet = False
+            quiet, self._quiet = self._quiet, True
+            try:
+                self.set_form(saved.data.get("form") or {})
+            finally:
+                self._quiet = quiet
         self.callback(self._update)(None, save=False)
 
     # --- building -----------------------------------------------------------------------

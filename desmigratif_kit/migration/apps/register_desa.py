@@ -86,10 +86,14 @@ class RegisterDesaApp(_MigrasiApp):
                 self.export_box,
             ],
         )
+        self._quiet = False
+        self.restore()
+
+    def restore(self) -> None:
+        """The signed-in participant's register, drawn again."""
         saved = self.load_saved()
         if saved is not None:
             self.df = register_edit.register_from_records(saved.data.get("records") or [])
-        self._quiet = False
         self.redraw()
 
     # --- building -----------------------------------------------------------------------

@@ -44,10 +44,14 @@ class WaspadaCaloApp(_MigrasiApp):
         self._create_card()
         self._create_score()
         self._finish_with([self.header], [self.card_box, self.score_box])
+        self._quiet = False
+        self.restore()
+
+    def restore(self) -> None:
+        """The signed-in participant's cards, marks and card in view."""
         saved = self.load_saved()
         if saved is not None:
             self._restore(saved.data)
-        self._quiet = False
         self.redraw()
 
     def _create_card(self) -> None:

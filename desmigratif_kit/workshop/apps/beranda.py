@@ -42,6 +42,10 @@ class HomeApp(App):
         self.redraw()
         self._show_state()
 
+    def restore(self) -> None:
+        """Signed in (``open``): the welcome, the saved work and the links with the code."""
+        self._signed_in_changed()
+
     # --- building -------------------------------------------------------------------------
     def _create_header(self) -> None:
         self.title = widgets.HTML()

@@ -43,24 +43,109 @@ POSYANDU_DAY = 10
 HAZ = (-1.137, 1.1)  # P(z < -2) = 21.6% (SSGI 2022 stunting)
 WHZ = (-0.574, 1.0)  # P(z < -2) = 7.7% (SSGI 2022 wasting)
 
-ANAK_L = ["Adit", "Bima", "Dimas", "Fajar", "Gilang", "Hafiz", "Ilham", "Joko", "Kevin",
-          "Lutfi", "Mahesa", "Naufal", "Putra", "Rafi", "Raka", "Rizky", "Satria", "Tegar",
-          "Umar", "Wahyu", "Yoga", "Zaki", "Arya", "Bagas", "Daffa", "Farhan", "Galih"]
-ANAK_P = ["Aisyah", "Ayu", "Bunga", "Citra", "Dinda", "Fitri", "Gita", "Intan", "Kirana",
-          "Laras", "Maya", "Nabila", "Nadia", "Putri", "Rara", "Salsa", "Tiara", "Vina",
-          "Wulan", "Zahra", "Alya", "Anisa", "Dewi", "Kayla", "Naura", "Sekar", "Syifa"]
-NAMA_KEDUA = ["Pratama", "Saputra", "Ramadhan", "Nugraha", "Wibisono", "Lestari",
-              "Kusuma", "Maharani", "Anggraini", "Permata", "Hidayat", "Setiawan",
-              "Wijaya", "Puspita", "Aulia", "Safitri", "Firmansyah", "Utami"]
-NAMA_PENGASUH = {"nenek": ["Mbah Sumi", "Mbah Karsih", "Nenek Warsini", "Nenek Tuminah",
-                           "Mbah Rukmini", "Nenek Sarinah"],
-                 "kakek": ["Mbah Darmo", "Kakek Sukiran", "Mbah Karto"],
-                 "ibu": ["Ibu Wati", "Ibu Sri", "Ibu Yuli", "Ibu Rina", "Ibu Endang"],
-                 "ayah": ["Pak Slamet", "Pak Joko", "Pak Heru", "Pak Agus"],
-                 "kerabat": ["Bibi Narti", "Paman Tarno", "Tante Lina"],
-                 "lainnya": ["Bu Tetangga Sintetis"]}  # fmt: skip
-NEGARA = {"Hong Kong": 26, "Taiwan": 25, "Malaysia": 20, "Jepang": 8, "Singapura": 7,
-          "Korea Selatan": 6, "Arab Saudi": 5, "Italia": 3}  # fmt: skip
+ANAK_L = [
+    "Adit",
+    "Bima",
+    "Dimas",
+    "Fajar",
+    "Gilang",
+    "Hafiz",
+    "Ilham",
+    "Joko",
+    "Kevin",
+    "Lutfi",
+    "Mahesa",
+    "Naufal",
+    "Putra",
+    "Rafi",
+    "Raka",
+    "Rizky",
+    "Satria",
+    "Tegar",
+    "Umar",
+    "Wahyu",
+    "Yoga",
+    "Zaki",
+    "Arya",
+    "Bagas",
+    "Daffa",
+    "Farhan",
+    "Galih",
+]
+ANAK_P = [
+    "Aisyah",
+    "Ayu",
+    "Bunga",
+    "Citra",
+    "Dinda",
+    "Fitri",
+    "Gita",
+    "Intan",
+    "Kirana",
+    "Laras",
+    "Maya",
+    "Nabila",
+    "Nadia",
+    "Putri",
+    "Rara",
+    "Salsa",
+    "Tiara",
+    "Vina",
+    "Wulan",
+    "Zahra",
+    "Alya",
+    "Anisa",
+    "Dewi",
+    "Kayla",
+    "Naura",
+    "Sekar",
+    "Syifa",
+]
+NAMA_KEDUA = [
+    "Pratama",
+    "Saputra",
+    "Ramadhan",
+    "Nugraha",
+    "Wibisono",
+    "Lestari",
+    "Kusuma",
+    "Maharani",
+    "Anggraini",
+    "Permata",
+    "Hidayat",
+    "Setiawan",
+    "Wijaya",
+    "Puspita",
+    "Aulia",
+    "Safitri",
+    "Firmansyah",
+    "Utami",
+]
+NAMA_PENGASUH = {
+    "nenek": [
+        "Mbah Sumi",
+        "Mbah Karsih",
+        "Nenek Warsini",
+        "Nenek Tuminah",
+        "Mbah Rukmini",
+        "Nenek Sarinah",
+    ],
+    "kakek": ["Mbah Darmo", "Kakek Sukiran", "Mbah Karto"],
+    "ibu": ["Ibu Wati", "Ibu Sri", "Ibu Yuli", "Ibu Rina", "Ibu Endang"],
+    "ayah": ["Pak Slamet", "Pak Joko", "Pak Heru", "Pak Agus"],
+    "kerabat": ["Bibi Narti", "Paman Tarno", "Tante Lina"],
+    "lainnya": ["Bu Tetangga Sintetis"],
+}
+NEGARA = {
+    "Hong Kong": 26,
+    "Taiwan": 25,
+    "Malaysia": 20,
+    "Jepang": 8,
+    "Singapura": 7,
+    "Korea Selatan": 6,
+    "Arab Saudi": 5,
+    "Italia": 3,
+}
 COLUMNS = [column.name for column in roster.ROSTER_SCHEMA.columns]
 HEADERS = [column.label or column.name for column in roster.ROSTER_SCHEMA.columns]
 
@@ -144,9 +229,13 @@ def child_rows(rng, number, born, sex, haz0, whz0, person) -> list[dict[str, str
         recorded = length - (0.7 if young and position == "berdiri" else 0)
         recorded += 0.7 if not young and position == "terlentang" else 0
         recorded += rng.gauss(0, 0.15)
-        row = dict(person, tanggal_ukur=day.strftime("%d/%m/%Y"),
-                   berat_kg=decimal(weight + rng.gauss(0, 0.02)),
-                   tinggi_cm=decimal(recorded), cara_ukur=position)  # fmt: skip
+        row = dict(
+            person,
+            tanggal_ukur=day.strftime("%d/%m/%Y"),
+            berat_kg=decimal(weight + rng.gauss(0, 0.02)),
+            tinggi_cm=decimal(recorded),
+            cara_ukur=position,
+        )
         if rng.random() < 0.08:
             row.update(tinggi_cm="", cara_ukur="")
         rows.append(row)
@@ -187,8 +276,7 @@ def make_rows(seed: int = SEED) -> list[dict[str, str]]:
         }
         measured = []
         if number < N_BALITA:
-            measured = child_rows(rng, number, born, sex, haz_all[number], whz_all[number],
-                                  person)  # fmt: skip
+            measured = child_rows(rng, number, born, sex, haz_all[number], whz_all[number], person)
         rows.extend(measured or [dict(person)])
     thinnest = min(range(N_BALITA), key=lambda i: whz_all[i])
     _add_oedema_and_a_slip(rows, f"SKS-{thinnest + 1:03d}")
@@ -199,11 +287,18 @@ def _add_oedema_and_a_slip(rows: list[dict[str, str]], thinnest: str) -> None:
     """Oedema at the latest weighing of the thinnest child, and one weight typed 10 times too
     big (a slip WHO's flags catch): the things a roster must show, not hide."""
     measured = [row for row in rows if row.get("berat_kg")]
-    latest = max((r for r in measured if r["id_anak"] == thinnest),
-                 key=lambda r: r["tanggal_ukur"][6:] + r["tanggal_ukur"][3:5])  # fmt: skip
+    latest = max(
+        (r for r in measured if r["id_anak"] == thinnest),
+        key=lambda r: r["tanggal_ukur"][6:] + r["tanggal_ukur"][3:5],
+    )
     latest["edema"] = "ya"
-    slip = next(r for r in measured if r["tanggal_ukur"].startswith("10/03") and r["tinggi_cm"]
-                and r["tanggal_lahir"][6:] < "2025")  # fmt: skip
+    slip = next(
+        r
+        for r in measured
+        if r["tanggal_ukur"].startswith("10/03")
+        and r["tinggi_cm"]
+        and r["tanggal_lahir"][6:] < "2025"
+    )
     kg = float(slip["berat_kg"].replace(",", "."))
     slip["berat_kg"] = decimal(kg * 10 if kg * 10 <= 58 else kg / 10)
 
@@ -223,8 +318,10 @@ def main() -> None:
     measured = counts["balita_diukur"] or 1
     print(f"{OUTPUT.relative_to(ROOT)}: {len(df)} rows, {counts['anak']} children")
     for key in ("pendek", "gizi_kurang", "bb_kurang"):
-        print(f"  {key}: {counts[key]} of {measured} measured under-fives "
-              f"({100 * counts[key] / measured:.1f}%)")  # fmt: skip
+        print(
+            f"  {key}: {counts[key]} of {measured} measured under-fives "
+            f"({100 * counts[key] / measured:.1f}%)"
+        )
     print(f"  to visit this month: {counts['perlu_kunjungan']}")
 
 

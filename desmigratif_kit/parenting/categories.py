@@ -69,8 +69,9 @@ def _six() -> tuple[Kategori, ...]:
         Kategori("gizi_buruk", "Gizi buruk (severely wasted)", -3),  # z < -3
         Kategori("gizi_kurang", "Gizi kurang (wasted)", -2),  # -3 <= z < -2
         Kategori("gizi_baik", "Gizi baik (normal)", 1, True),  # -2 <= z <= +1
-        Kategori("berisiko_gizi_lebih", "Berisiko gizi lebih (possible risk of overweight)",
-                 2, True),  # fmt: skip
+        Kategori(
+            "berisiko_gizi_lebih", "Berisiko gizi lebih (possible risk of overweight)", 2, True
+        ),
         Kategori("gizi_lebih", "Gizi lebih (overweight)", 3, True),  # +2 < z <= +3
         Kategori("obesitas", "Obesitas (obese)", None),  # z > +3
     )
@@ -99,9 +100,11 @@ regulation, with its English in brackets)."""
 def _check_index(index: Any) -> str:
     if index not in KATEGORI:
         raise i18n.InputError(
-            expected="expected.choice", given=index, field="par.field.index",
+            expected="expected.choice",
+            given=index,
+            field="par.field.index",
             choices=", ".join(INDICES),
-        )  # fmt: skip
+        )
     return index
 
 

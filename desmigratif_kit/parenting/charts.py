@@ -43,8 +43,7 @@ from desmigratif_kit.parenting.growth import (
     zscores_frame,
 )
 
-__all__ = ["GARIS", "RINGKASAN_GRAFIK", "Chart", "chart_growth", "chart_roster_summary",
-           "to_png"]  # fmt: skip
+__all__ = ["GARIS", "RINGKASAN_GRAFIK", "Chart", "chart_growth", "chart_roster_summary", "to_png"]
 
 GARIS = {
     0: ("#3b8f5a", 2.0),
@@ -67,8 +66,12 @@ RINGKASAN_GRAFIK = (
 """The counts of :func:`chart_roster_summary`, top to bottom."""
 
 _VALUE_COLUMN = {"bb_u": "berat_kg", "tb_u": "tinggi_dipakai_cm", "imt_u": "imt"}
-_Y_LABEL = {"bb_u": "par.chart.axis.weight", "tb_u": "par.chart.axis.length",
-            "bb_tb": "par.chart.axis.weight", "imt_u": "par.chart.axis.bmi"}  # fmt: skip
+_Y_LABEL = {
+    "bb_u": "par.chart.axis.weight",
+    "tb_u": "par.chart.axis.length",
+    "bb_tb": "par.chart.axis.weight",
+    "imt_u": "par.chart.axis.bmi",
+}
 
 
 def _points(index: str, sex: str, points: Any) -> pd.DataFrame:
@@ -80,9 +83,13 @@ def _points(index: str, sex: str, points: Any) -> pd.DataFrame:
     if isinstance(points, pd.DataFrame):
         frame = points.copy()
         if "tinggi_dipakai_cm" not in frame.columns and "tinggi_cm" in frame.columns:
-            scores = zscores_frame(sex, frame["umur_hari"].to_numpy(dtype="float64"),
-                                   frame.get("berat_kg"), frame["tinggi_cm"],
-                                   frame.get("cara_ukur"))  # fmt: skip
+            scores = zscores_frame(
+                sex,
+                frame["umur_hari"].to_numpy(dtype="float64"),
+                frame.get("berat_kg"),
+                frame["tinggi_cm"],
+                frame.get("cara_ukur"),
+            )
             frame["tinggi_dipakai_cm"] = scores["tinggi_dipakai_cm"].to_numpy()
             frame["imt"] = scores["imt"].to_numpy()
         if index == "bb_tb":
@@ -95,9 +102,13 @@ def _points(index: str, sex: str, points: Any) -> pd.DataFrame:
         x = [p[0] for p in pairs]
         y = [p[1] for p in pairs]
         days = [p[2] if len(p) > 2 else (p[0] if index != "bb_tb" else np.nan) for p in pairs]
-    out = pd.DataFrame({"x": pd.to_numeric(pd.Series(list(x)), errors="coerce"),
-                        "y": pd.to_numeric(pd.Series(list(y)), errors="coerce"),
-                        "umur_hari": pd.to_numeric(pd.Series(list(days)), errors="coerce")})  # fmt: skip
+    out = pd.DataFrame(
+        {
+            "x": pd.to_numeric(pd.Series(list(x)), errors="coerce"),
+            "y": pd.to_numeric(pd.Series(list(y)), errors="coerce"),
+            "umur_hari": pd.to_numeric(pd.Series(list(days)), errors="coerce"),
+        }
+    )
     return out.dropna(subset=["x", "y"]).sort_values("x", kind="stable").reset_index(drop=True)
 
 
@@ -149,16 +160,22 @@ def chart_growth(
     """
     lang = get_language()
     if sex not in ("L", "P"):
-        raise InputError(expected="expected.choice", given=sex, field="par.field.sex",
-                         choices="L, P")  # fmt: skip
+        raise InputError(
+            expected="expected.choice", given=sex, field="par.field.sex", choices="L, P"
+        )
     if index not in INDICES:
-        raise InputError(expected="expected.choice", given=index, field="par.field.index",
-                         choices=", ".join(INDICES))  # fmt: skip
+        raise InputError(
+            expected="expected.choice",
+            given=index,
+            field="par.field.index",
+            choices=", ".join(INDICES),
+        )
     child = _points(index, sex, points)
     if index == "bb_tb" and tabel is None:
         last_age = child["umur_hari"].iloc[-1] if len(child) else np.nan
-        tabel = "tinggi" if not np.isnan(last_age) and last_age >= BATAS_PANJANG_HARI else (
-            "panjang")  # fmt: skip
+        tabel = (
+            "tinggi" if not np.isnan(last_age) and last_age >= BATAS_PANJANG_HARI else ("panjang")
+        )
     curves = sd_curves(index, sex, tabel)
     notes = [t("par.chart.note.lines", lang)]
     if index != "bb_u":
@@ -170,8 +187,10 @@ def chart_growth(
     if index == "bb_tb":
         x_curve = curves["t"]
         x_child = child["x"]
-        ax.set_xlabel(t(f"par.chart.axis.{'length_only' if tabel == 'panjang' else 'height_only'}",
-                        lang), color=WARNA["teks"])  # fmt: skip
+        ax.set_xlabel(
+            t(f"par.chart.axis.{'length_only' if tabel == 'panjang' else 'height_only'}", lang),
+            color=WARNA["teks"],
+        )
     else:
         x_curve = curves["t"] / HARI_PER_BULAN
         x_child = child["x"] / HARI_PER_BULAN
@@ -188,19 +207,44 @@ def chart_growth(
     for sd in range(-3, 4):
         color, width = GARIS[abs(sd)]
         ax.plot(x_curve, curves[sd], color=color, linewidth=width, zorder=2)
-        ax.annotate(format_number(sd), (x_curve.iloc[-1], curves[sd].iloc[-1]),
-                    xytext=(4, 0), textcoords="offset points", va="center", fontsize=8,
-                    color=color)  # fmt: skip
-    ax.plot(x_child, child["y"], color=WARNA["utama"], marker="o", markersize=5,
-            linewidth=1.4, zorder=3, label=t("par.chart.child", lang))  # fmt: skip
+        ax.annotate(
+            format_number(sd),
+            (x_curve.iloc[-1], curves[sd].iloc[-1]),
+            xytext=(4, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=8,
+            color=color,
+        )
+    ax.plot(
+        x_child,
+        child["y"],
+        color=WARNA["utama"],
+        marker="o",
+        markersize=5,
+        linewidth=1.4,
+        zorder=3,
+        label=t("par.chart.child", lang),
+    )
     if len(child):
         z = _latest_z(index, sex, child.iloc[-1], tabel)
         if z is not None:
-            ax.annotate(f"z = {format_number(z, 2)}", (x_child.iloc[-1], child["y"].iloc[-1]),
-                        xytext=(6, 8), textcoords="offset points", fontsize=9,
-                        color=WARNA["utama"], fontweight="bold", zorder=4,
-                        bbox={"boxstyle": "round,pad=0.2", "facecolor": "white",
-                              "edgecolor": "none", "alpha": 0.85})  # fmt: skip
+            ax.annotate(
+                f"z = {format_number(z, 2)}",
+                (x_child.iloc[-1], child["y"].iloc[-1]),
+                xytext=(6, 8),
+                textcoords="offset points",
+                fontsize=9,
+                color=WARNA["utama"],
+                fontweight="bold",
+                zorder=4,
+                bbox={
+                    "boxstyle": "round,pad=0.2",
+                    "facecolor": "white",
+                    "edgecolor": "none",
+                    "alpha": 0.85,
+                },
+            )
     ax.set_ylabel(t(_Y_LABEL[index], lang), color=WARNA["teks"])
     _format_axis(ax.xaxis)
     _format_axis(ax.yaxis)
@@ -241,19 +285,32 @@ def chart_roster_summary(
     lang = get_language()
     keys = [key for key in keys if key in counts]
     if not keys:
-        raise InputError(expected="expected.choice", given=", ".join(map(str, counts)),
-                         choices=", ".join(RINGKASAN_GRAFIK))  # fmt: skip
-    source = t("par.chart.summary.source", lang,
-               date=format_date(tanggal, lang) if tanggal else "")  # fmt: skip
+        raise InputError(
+            expected="expected.choice",
+            given=", ".join(map(str, counts)),
+            choices=", ".join(RINGKASAN_GRAFIK),
+        )
+    source = t("par.chart.summary.source", lang, date=format_date(tanggal, lang) if tanggal else "")
     fig = _figure(lebar_inci, 0.9 + 0.45 * max(len(keys), 3), source)
     ax = fig.add_subplot()
     colors = [WARNA["sorot"] if key.startswith("perlu") else WARNA["utama"] for key in keys]
-    _horizontal_bars(ax, [t(f"par.count.{key}", lang) for key in keys],
-                     [int(counts[key]) for key in keys], colors)  # fmt: skip
+    _horizontal_bars(
+        ax,
+        [t(f"par.count.{key}", lang) for key in keys],
+        [int(counts[key]) for key in keys],
+        colors,
+    )
     ax.set_xlabel(t("par.chart.axis.children", lang), color=WARNA["teks"])
     _style(ax)
     place = tempat or t("par.chart.summary.place", lang)
-    _title(ax, t("par.chart.summary.title", lang, place=place,
-                 n=format_number(int(counts.get("anak", 0))),
-                 balita=format_number(int(counts.get("balita", 0)))))  # fmt: skip
+    _title(
+        ax,
+        t(
+            "par.chart.summary.title",
+            lang,
+            place=place,
+            n=format_number(int(counts.get("anak", 0))),
+            balita=format_number(int(counts.get("balita", 0))),
+        ),
+    )
     return fig

@@ -150,13 +150,13 @@ def _lms_rows(name: str, sex: np.ndarray, row: np.ndarray) -> np.ndarray:
 
 def _z(y: np.ndarray, lms: np.ndarray, restricted: bool) -> np.ndarray:
     """The LMS z-score, with WHO's restricted application beyond ±3 SD if ``restricted``."""
-    l, m, s = lms[:, 0], lms[:, 1], lms[:, 2]
+    power, m, s = lms[:, 0], lms[:, 1], lms[:, 2]  # L (Box-Cox power), M (median), S
     with np.errstate(invalid="ignore", divide="ignore"):
-        z = ((y / m) ** l - 1) / (s * l)
+        z = ((y / m) ** power - 1) / (s * power)
         if restricted:
 
             def sd(k):
-                return m * (1 + l * s * k) ** (1 / l)
+                return m * (1 + power * s * k) ** (1 / power)
 
             sd3pos, sd3neg = sd(3), sd(-3)
             above, below = z > 3, z < -3
@@ -188,10 +188,10 @@ def value_for_z(
     _, start = _table(name)
     rows = np.round((t - start) * (1 if start == 0 else 10)).astype(int)
     lms = _lms_rows(name, np.full(len(rows), JENIS_KELAMIN.index(_sex(sex))), rows)
-    l, m, s = lms[:, 0], lms[:, 1], lms[:, 2]
+    power, m, s = lms[:, 0], lms[:, 1], lms[:, 2]
 
     def sd(k):
-        return m * (1 + l * s * k) ** (1 / l)
+        return m * (1 + power * s * k) ** (1 / power)
 
     if index != "tb_u" and z > 3:
         return sd(3) + (z - 3) * (sd(3) - sd(2))
@@ -361,23 +361,32 @@ def zscores_frame(
     0 -0.04
     1   NaN    umur
     """
-    lengths = [len(v) for v in (sex, age_days, weight_kg, length_cm, measured, oedema)
-               if np.ndim(v) == 1]  # fmt: skip
+    lengths = [
+        len(v) for v in (sex, age_days, weight_kg, length_cm, measured, oedema) if np.ndim(v) == 1
+    ]
     n = max(lengths, default=1)
     if any(length != n for length in lengths):
         raise ValueError(f"zscores_frame: inputs of different lengths {lengths}")
     sex_text = _column(sex, n, "object")
     sex_idx = np.array(
-        [-1 if missing(v) else JENIS_KELAMIN.index(c) if (c := _SEX_WORDS.get(
-            str(v).strip().casefold())) else -1 for v in sex_text]  # fmt: skip
+        [
+            -1
+            if missing(v)
+            else JENIS_KELAMIN.index(c)
+            if (c := _SEX_WORDS.get(str(v).strip().casefold()))
+            else -1
+            for v in sex_text
+        ]
     )
     age = _column(age_days, n)
     weight = _column(weight_kg, n)
     height = _column(length_cm, n)
     positions = [
-        None if missing(v) or not str(v).strip() else _POSITION_WORDS.get(str(v).strip().casefold(), "?")
+        None
+        if missing(v) or not str(v).strip()
+        else _POSITION_WORDS.get(str(v).strip().casefold(), "?")
         for v in _column(measured, n, "object")
-    ]  # fmt: skip
+    ]
     oedema_flags = _column(oedema, n, "object")
     has_oedema = np.array([False if missing(v) else bool(v) for v in oedema_flags])
 
@@ -388,8 +397,13 @@ def zscores_frame(
     bad_weight = ~np.isnan(weight) & ((weight < BERAT_KG[0]) | (weight > BERAT_KG[1]))
     bad_height = ~np.isnan(height) & ((height < TINGGI_CM[0]) | (height > TINGGI_CM[1]))
     bad_position = np.array([p == "?" for p in positions])
-    for name, bad in (("jenis_kelamin", bad_sex), ("umur", bad_age), ("berat", bad_weight),
-                      ("tinggi", bad_height), ("cara_ukur", bad_position)):  # fmt: skip
+    for name, bad in (
+        ("jenis_kelamin", bad_sex),
+        ("umur", bad_age),
+        ("berat", bad_weight),
+        ("tinggi", bad_height),
+        ("cara_ukur", bad_position),
+    ):
         for i in np.flatnonzero(bad):
             problems[i].append(name)
     usable = ~(bad_sex | bad_age | bad_position)
@@ -442,9 +456,7 @@ def _weight_for_length(
         sexes = sex_idx[ok]
         lms_low = _lms_rows(tabel, sexes, low_row)
         lms_up = _lms_rows(tabel, sexes, low_row + 1)
-        lms = np.where(
-            (diff > 0)[:, None], lms_low + diff[:, None] * (lms_up - lms_low), lms_low
-        )
+        lms = np.where((diff > 0)[:, None], lms_low + diff[:, None] * (lms_up - lms_low), lms_low)
         z[ok] = _z(weight[ok], lms, True)
     return z
 
@@ -560,9 +572,11 @@ def implausible(index: str, z: float | None) -> bool:
     """
     if index not in BATAS_TIDAK_WAJAR:
         raise i18n.InputError(
-            expected="expected.choice", given=index, field="par.field.index",
+            expected="expected.choice",
+            given=index,
+            field="par.field.index",
             choices=", ".join(INDICES),
-        )  # fmt: skip
+        )
     if z is None or (isinstance(z, numbers.Real) and math.isnan(z)):
         return False
     low, high = BATAS_TIDAK_WAJAR[index]

@@ -41,8 +41,14 @@ from desmigratif_kit.core import i18n
 from desmigratif_kit.core.inputs import as_date, missing
 from desmigratif_kit.parenting.growth import umur_bulan
 
-__all__ = ["KBM_GRAM", "KBM_RAGU_BULAN", "STATUS_KBM", "kbm_gram", "gain_status_frame",
-           "weight_gain_status"]  # fmt: skip
+__all__ = [
+    "KBM_GRAM",
+    "KBM_RAGU_BULAN",
+    "STATUS_KBM",
+    "kbm_gram",
+    "gain_status_frame",
+    "weight_gain_status",
+]
 
 KBM_GRAM = {1: 800, 2: 900, 3: 800, 4: 600, 5: 500, 6: 400, 7: 400, 8: 300, 9: 300, 10: 300}
 """Minimum weight gain (grams) by age in completed months; 11 months and older: 200 g."""
@@ -100,8 +106,7 @@ def gain_status_frame(
     months = months - (rows["ukur"].dt.day < rows["lahir"].dt.day).astype(int)
     gain = np.round((rows["berat"] - prev_weight) * 1000)
     kbm = np.select(
-        [months < 0, months > 60, months <= 1]
-        + [months == k for k in sorted(KBM_GRAM) if k > 1],
+        [months < 0, months > 60, months <= 1] + [months == k for k in sorted(KBM_GRAM) if k > 1],
         [np.nan, np.nan, KBM_GRAM[1]] + [KBM_GRAM[k] for k in sorted(KBM_GRAM) if k > 1],
         default=KBM_TUA_GRAM,
     )

@@ -68,8 +68,14 @@ UMUR_SEKOLAH_TAHUN = (7, 15)
 ORANG_TUA = {
     "ayah": ["bapak", "bapak saja", "ayah saja", "father"],
     "ibu": ["mama", "emak", "ibu saja", "mother"],
-    "keduanya": ["ayah dan ibu", "ayah & ibu", "ibu dan ayah", "bapak dan ibu", "dua-duanya",
-                 "both"],  # fmt: skip
+    "keduanya": [
+        "ayah dan ibu",
+        "ayah & ibu",
+        "ibu dan ayah",
+        "bapak dan ibu",
+        "dua-duanya",
+        "both",
+    ],
     "tidak": ["tidak ada", "tidak ada yang", "none", "no"],
 }
 """Which parent works abroad (*orang tua di luar negeri*)."""
@@ -103,44 +109,140 @@ _CARA_UKUR = {
 ROSTER_SCHEMA = data.Schema(
     "anak_desa",
     [
-        data.Column("id_anak", "text", required=False, label="ID anak",
-                    aliases=("Kode anak", "No anak", "No. anak", "ID")),
-        data.Column("nama_anak", "text", label="Nama anak",
-                    aliases=("Nama", "Nama balita", "Nama lengkap anak", "Nama lengkap")),
-        data.Column("jenis_kelamin", "choice", label="Jenis kelamin", choices=_JENIS_KELAMIN,
-                    aliases=("JK", "L/P", "Kelamin", "Sex")),
-        data.Column("tanggal_lahir", "date", label="Tanggal lahir",
-                    aliases=("Tgl lahir", "Tgl. lahir", "Lahir"), min=date(2000, 1, 1)),
-        data.Column("orang_tua_di_luar_negeri", "choice", required=False,
-                    label="Orang tua di luar negeri", choices=ORANG_TUA,
-                    aliases=("Orang tua PMI", "Ortu di LN", "Ortu PMI", "Orang tua merantau",
-                             "Yang bekerja di luar negeri")),
-        data.Column("negara_orang_tua", "text", required=False, label="Negara orang tua",
-                    aliases=("Negara", "Negara tujuan", "Negara penempatan",
-                             "Negara tempat bekerja")),
-        data.Column("pengasuh", "choice", required=False, label="Pengasuh", choices=PENGASUH,
-                    aliases=("Diasuh oleh", "Pengasuh utama", "Yang mengasuh")),
+        data.Column(
+            "id_anak",
+            "text",
+            required=False,
+            label="ID anak",
+            aliases=("Kode anak", "No anak", "No. anak", "ID"),
+        ),
+        data.Column(
+            "nama_anak",
+            "text",
+            label="Nama anak",
+            aliases=("Nama", "Nama balita", "Nama lengkap anak", "Nama lengkap"),
+        ),
+        data.Column(
+            "jenis_kelamin",
+            "choice",
+            label="Jenis kelamin",
+            choices=_JENIS_KELAMIN,
+            aliases=("JK", "L/P", "Kelamin", "Sex"),
+        ),
+        data.Column(
+            "tanggal_lahir",
+            "date",
+            label="Tanggal lahir",
+            aliases=("Tgl lahir", "Tgl. lahir", "Lahir"),
+            min=date(2000, 1, 1),
+        ),
+        data.Column(
+            "orang_tua_di_luar_negeri",
+            "choice",
+            required=False,
+            label="Orang tua di luar negeri",
+            choices=ORANG_TUA,
+            aliases=(
+                "Orang tua PMI",
+                "Ortu di LN",
+                "Ortu PMI",
+                "Orang tua merantau",
+                "Yang bekerja di luar negeri",
+            ),
+        ),
+        data.Column(
+            "negara_orang_tua",
+            "text",
+            required=False,
+            label="Negara orang tua",
+            aliases=("Negara", "Negara tujuan", "Negara penempatan", "Negara tempat bekerja"),
+        ),
+        data.Column(
+            "pengasuh",
+            "choice",
+            required=False,
+            label="Pengasuh",
+            choices=PENGASUH,
+            aliases=("Diasuh oleh", "Pengasuh utama", "Yang mengasuh"),
+        ),
         data.Column("nama_pengasuh", "text", required=False, label="Nama pengasuh"),
-        data.Column("status_sekolah", "choice", required=False, label="Status sekolah",
-                    choices=STATUS_SEKOLAH, aliases=("Sekolah", "Pendidikan")),
-        data.Column("tanggal_ukur", "date", required=False, label="Tanggal ukur",
-                    aliases=("Tgl ukur", "Tgl. ukur", "Tanggal timbang", "Tgl timbang",
-                             "Tanggal penimbangan", "Tanggal posyandu"), min=date(2000, 1, 1)),
-        data.Column("berat_kg", "number", required=False, label="Berat badan (kg)",
-                    aliases=("BB", "BB (kg)", "Berat", "Berat badan", "Berat (kg)"),
-                    min=0.9, max=58),
-        data.Column("tinggi_cm", "number", required=False, label="Panjang/tinggi badan (cm)",
-                    aliases=("TB", "PB", "TB/PB", "PB/TB", "TB (cm)", "PB (cm)", "TB/PB (cm)",
-                             "Tinggi", "Tinggi badan", "Panjang badan", "Tinggi (cm)"),
-                    min=38, max=150),
-        data.Column("cara_ukur", "choice", required=False, label="Cara ukur",
-                    choices=_CARA_UKUR, aliases=("Posisi ukur", "Posisi", "Cara pengukuran")),
-        data.Column("edema", "bool", required=False, label="Edema",
-                    aliases=("Oedema", "Bengkak", "Edema (bengkak)")),
-        data.Column("keterangan", "text", required=False, label="Keterangan",
-                    aliases=("Ket", "Ket.", "Catatan")),
+        data.Column(
+            "status_sekolah",
+            "choice",
+            required=False,
+            label="Status sekolah",
+            choices=STATUS_SEKOLAH,
+            aliases=("Sekolah", "Pendidikan"),
+        ),
+        data.Column(
+            "tanggal_ukur",
+            "date",
+            required=False,
+            label="Tanggal ukur",
+            aliases=(
+                "Tgl ukur",
+                "Tgl. ukur",
+                "Tanggal timbang",
+                "Tgl timbang",
+                "Tanggal penimbangan",
+                "Tanggal posyandu",
+            ),
+            min=date(2000, 1, 1),
+        ),
+        data.Column(
+            "berat_kg",
+            "number",
+            required=False,
+            label="Berat badan (kg)",
+            aliases=("BB", "BB (kg)", "Berat", "Berat badan", "Berat (kg)"),
+            min=0.9,
+            max=58,
+        ),
+        data.Column(
+            "tinggi_cm",
+            "number",
+            required=False,
+            label="Panjang/tinggi badan (cm)",
+            aliases=(
+                "TB",
+                "PB",
+                "TB/PB",
+                "PB/TB",
+                "TB (cm)",
+                "PB (cm)",
+                "TB/PB (cm)",
+                "Tinggi",
+                "Tinggi badan",
+                "Panjang badan",
+                "Tinggi (cm)",
+            ),
+            min=38,
+            max=150,
+        ),
+        data.Column(
+            "cara_ukur",
+            "choice",
+            required=False,
+            label="Cara ukur",
+            choices=_CARA_UKUR,
+            aliases=("Posisi ukur", "Posisi", "Cara pengukuran"),
+        ),
+        data.Column(
+            "edema",
+            "bool",
+            required=False,
+            label="Edema",
+            aliases=("Oedema", "Bengkak", "Edema (bengkak)"),
+        ),
+        data.Column(
+            "keterangan",
+            "text",
+            required=False,
+            label="Keterangan",
+            aliases=("Ket", "Ket.", "Catatan"),
+        ),
     ],
-)  # fmt: skip
+)
 """The children's roster: one row per measurement. Required: ``nama_anak``,
 ``jenis_kelamin`` (L/P), ``tanggal_lahir``; everything else may be empty. Weight 0,9-58 kg,
 length/height 38-150 cm (cells outside are listed as problems)."""
@@ -154,8 +256,10 @@ def child_key(df: pd.DataFrame) -> pd.Series:
     ...                         "tanggal_lahir": [date(2025, 8, 5), date(2024, 1, 2)]})).tolist()
     ['ayu lestari|2025-08-05', 'id:A7']
     """
-    names = df["nama_anak"].astype("object").map(
-        lambda v: "" if missing(v) else " ".join(str(v).split()).casefold()
+    names = (
+        df["nama_anak"]
+        .astype("object")
+        .map(lambda v: "" if missing(v) else " ".join(str(v).split()).casefold())
     )
     births = pd.to_datetime(df["tanggal_lahir"], errors="coerce").dt.strftime("%Y-%m-%d")
     key = names + "|" + births.fillna("")
@@ -173,22 +277,41 @@ def _roster_problems(df: pd.DataFrame) -> list[data.Problem]:
     problems = []
     sexes: dict[str, str] = {}
     for i, (key, sex, lahir, ukur, berat, tinggi) in enumerate(
-        zip(child_key(df), df["jenis_kelamin"], df["tanggal_lahir"], df["tanggal_ukur"],
-            df["berat_kg"], df["tinggi_cm"], strict=True)  # fmt: skip
+        zip(
+            child_key(df),
+            df["jenis_kelamin"],
+            df["tanggal_lahir"],
+            df["tanggal_ukur"],
+            df["berat_kg"],
+            df["tinggi_cm"],
+            strict=True,
+        )
     ):
         row = rows[i]
         if missing(ukur) and not (missing(berat) and missing(tinggi)):
             problems.append(data.Problem(file, row, label["tanggal_ukur"], "expected.date", ""))
         if not missing(ukur) and not missing(lahir) and ukur < lahir:
             problems.append(
-                data.Problem(file, row, label["tanggal_ukur"], "expected.min",
-                             ukur.strftime("%d/%m/%Y"), {"min": i18n.format_date(lahir)})
-            )  # fmt: skip
+                data.Problem(
+                    file,
+                    row,
+                    label["tanggal_ukur"],
+                    "expected.min",
+                    ukur.strftime("%d/%m/%Y"),
+                    {"min": i18n.format_date(lahir)},
+                )
+            )
         if key in sexes and sexes[key] != sex:
             problems.append(
-                data.Problem(file, row, label["jenis_kelamin"], "par.expected.same_sex", sex,
-                             {"sex": sexes[key]})
-            )  # fmt: skip
+                data.Problem(
+                    file,
+                    row,
+                    label["jenis_kelamin"],
+                    "par.expected.same_sex",
+                    sex,
+                    {"sex": sexes[key]},
+                )
+            )
         sexes.setdefault(key, sex)
     return problems
 
@@ -293,8 +416,9 @@ def assess_roster(df: pd.DataFrame) -> pd.DataFrame:
     scores.index = out.index
     out["anak"] = child_key(out)
     out["umur_hari"] = pd.array(days.where(ukur.notna()), dtype="Int64")
-    gain = gain_status_frame(out["anak"], out["tanggal_lahir"], out["tanggal_ukur"],
-                             out["berat_kg"])  # fmt: skip
+    gain = gain_status_frame(
+        out["anak"], out["tanggal_lahir"], out["tanggal_ukur"], out["berat_kg"]
+    )
     gain.index = out.index
     months = (ukur.dt.year - lahir.dt.year) * 12 + ukur.dt.month - lahir.dt.month
     months = months - (ukur.dt.day < lahir.dt.day).astype(int)
@@ -348,8 +472,9 @@ def latest_per_child(df: pd.DataFrame, today: Any) -> pd.DataFrame:
         (_month_number(today) - measured_month < BULAN_BERLAKU).fillna(False).astype(bool)
     )
     never_measured = ~latest["_measured"].astype(bool)  # only rows dated after today
-    score_columns = [c for c in assessed.columns if c.startswith(("z_", "kategori_", "kode_",
-                                                                  "flag_"))]  # fmt: skip
+    score_columns = [
+        c for c in assessed.columns if c.startswith(("z_", "kategori_", "kode_", "flag_"))
+    ]
     for name in score_columns + ["tanggal_ukur", "berat_kg", "status_kbm"]:
         if name in latest.columns:
             latest.loc[never_measured, name] = None
@@ -385,21 +510,34 @@ def needs_visit(df: pd.DataFrame, today: Any) -> pd.DataFrame:
             reasons.append("belum_ditimbang")
         if child.terkini and under_five:
             scores = {index: _none(getattr(child, f"z_{index}")) for index in INDICES}
-            oedema = bool(getattr(child, "edema", False) is True)
+            oedema = _none(getattr(child, "edema", None))
+            oedema = oedema is not None and bool(oedema)
             saran = advice(scores, _none(child.status_kbm), oedema=oedema)
             if saran.rujuk:
                 level = saran.tingkat
                 reasons = list(saran.alasan) + reasons
         low, high = UMUR_SEKOLAH_TAHUN
         school = getattr(child, "status_sekolah", None)
-        if (not missing(months) and low * 12 <= months < (high + 1) * 12
-                and school in ("tidak_sekolah", "belum_sekolah")):  # fmt: skip
+        if (
+            not missing(months)
+            and low * 12 <= months < (high + 1) * 12
+            and school in ("tidak_sekolah", "belum_sekolah")
+        ):
             reasons.append("tidak_sekolah")
         if reasons:
-            rows.append((child.anak, child.nama_anak, months, getattr(child, "pengasuh", None),
-                         level, tuple(reasons)))  # fmt: skip
-    out = pd.DataFrame(rows, columns=["anak", "nama_anak", "umur_bulan_kini", "pengasuh",
-                                      "tingkat", "alasan"])  # fmt: skip
+            rows.append(
+                (
+                    child.anak,
+                    child.nama_anak,
+                    months,
+                    getattr(child, "pengasuh", None),
+                    level,
+                    tuple(reasons),
+                )
+            )
+    out = pd.DataFrame(
+        rows, columns=["anak", "nama_anak", "umur_bulan_kini", "pengasuh", "tingkat", "alasan"]
+    )
     rank = {"segera": 0, "rujuk": 1, "kunjungi": 2}
     out["_rank"] = out["tingkat"].map(rank)
     out = out.sort_values(["_rank", "nama_anak"], kind="stable").drop(columns="_rank")

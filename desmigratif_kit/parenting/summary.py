@@ -10,7 +10,9 @@ What is counted (children under five, by their **current** measurement: taken th
 in the two months before, :data:`~desmigratif_kit.parenting.roster.BULAN_BERLAKU`):
 
 * stunted: TB/U < -2 (*pendek* and *sangat pendek*); wasted: BB/TB < -2 (*gizi kurang* and
-  *gizi buruk*); underweight: BB/U < -2 (FACTS §3.1); overweight: BB/TB > +2;
+  *gizi buruk*); underweight: BB/U < -2 (FACTS §3.1); overweight: BB/TB > +2; a child with
+  oedema has no weight-based score but counts as below -3 (WHO's prevalence rule, as in
+  igrowup and anthro);
 * not gaining: the latest weighing, this month or last month, is **T**;
 * needs a visit this month: :func:`~desmigratif_kit.parenting.needs_visit`.
 
@@ -76,7 +78,12 @@ def _current_under_five(latest: pd.DataFrame) -> pd.DataFrame:
 
 
 def _below(frame: pd.DataFrame, column: str, limit: float) -> int:
+    """Current measurements below ``limit``; a child with oedema counts below -3 on every
+    weight-based index (WHO's prevalence rule: no score, but severe)."""
     values = pd.to_numeric(frame[column], errors="coerce")
+    if column != "z_tb_u" and "edema" in frame.columns:
+        oedema = frame["edema"].astype("boolean").fillna(False).astype(bool)
+        values = values.mask(oedema, float("-inf"))
     return int((frame["terkini"] & (values < limit)).sum())
 
 

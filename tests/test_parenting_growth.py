@@ -312,6 +312,9 @@ def test_the_vectorised_form_marks_bad_rows_instead_of_raising():
     assert out.loc[1:2, ["bb_u", "tb_u", "bb_tb", "imt_u"]].isna().all().all()
     assert np.isnan(out.loc[3, "bb_u"]) and not np.isnan(out.loc[3, "tb_u"])
     assert np.isnan(out.loc[4, "tb_u"]) and np.isnan(out.loc[4, "bb_u"])
+    words = zscores_frame("L", 400, 9.0, oedema=["ya", "tidak", None, "mungkin", True])
+    assert words["bb_u"].isna().tolist() == [True, False, False, True, True]
+    assert words["masalah"].tolist() == ["", "", "", "edema", ""]
 
 
 # --- flags, curves, ages ---------------------------------------------------------------------

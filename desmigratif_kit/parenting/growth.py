@@ -339,6 +339,31 @@ def _column(values: Any, n: int, dtype: str = "float64") -> np.ndarray:
     return series.to_numpy(dtype=object)
 
 
+def _sex_index(value: Any) -> int:
+    """0 for a boy, 1 for a girl, -1 when unreadable."""
+    code = None if missing(value) else _SEX_WORDS.get(str(value).strip().casefold())
+    return -1 if code is None else JENIS_KELAMIN.index(code)
+
+
+def _position_code(value: Any) -> str | None:
+    """``terlentang``, ``berdiri``, ``None`` when not given, ``"?"`` when unreadable."""
+    if missing(value) or not str(value).strip():
+        return None
+    return _POSITION_WORDS.get(str(value).strip().casefold(), "?")
+
+
+def _oedema_flag(value: Any) -> bool | None:
+    """True/False; a missing value is False (WHO's rule); ``None`` when unreadable."""
+    if missing(value):
+        return False
+    if isinstance(value, bool | np.bool_):
+        return bool(value)
+    try:
+        return i18n.parse_bool(value)
+    except i18n.InputError:
+        return None
+
+
 def zscores_frame(
     sex: Any,
     age_days: Any,
@@ -353,7 +378,8 @@ def zscores_frame(
     (rounded to 2 decimals, NaN when they cannot be computed), ``tinggi_dipakai_cm`` (after the
     0.7 cm adjustment), ``imt`` (BMI with it), ``tabel_bb_tb`` (``panjang``/``tinggi``) and
     ``masalah``: empty, or the reason no score could be computed from a value that was given
-    (``jenis_kelamin``, ``umur``, ``berat``, ``tinggi``, ``cara_ukur``, joined by ``;``).
+    (``jenis_kelamin``, ``umur``, ``berat``, ``tinggi``, ``cara_ukur``, ``edema``, joined
+    by ``;``). Oedema may be True/False or ``"ya"``/``"tidak"``; missing means no oedema.
     Nothing raises for a bad row: a roster with one typo still gets its other rows scored.
 
     >>> zscores_frame(["L", "P"], [365, 2000], [9.6, 12])[["bb_u", "masalah"]]
@@ -367,28 +393,13 @@ def zscores_frame(
     n = max(lengths, default=1)
     if any(length != n for length in lengths):
         raise ValueError(f"zscores_frame: inputs of different lengths {lengths}")
-    sex_text = _column(sex, n, "object")
-    sex_idx = np.array(
-        [
-            -1
-            if missing(v)
-            else JENIS_KELAMIN.index(c)
-            if (c := _SEX_WORDS.get(str(v).strip().casefold()))
-            else -1
-            for v in sex_text
-        ]
-    )
+    sex_idx = np.array([_sex_index(v) for v in _column(sex, n, "object")])
     age = _column(age_days, n)
     weight = _column(weight_kg, n)
     height = _column(length_cm, n)
-    positions = [
-        None
-        if missing(v) or not str(v).strip()
-        else _POSITION_WORDS.get(str(v).strip().casefold(), "?")
-        for v in _column(measured, n, "object")
-    ]
-    oedema_flags = _column(oedema, n, "object")
-    has_oedema = np.array([False if missing(v) else bool(v) for v in oedema_flags])
+    positions = [_position_code(v) for v in _column(measured, n, "object")]
+    oedema_flags = [_oedema_flag(v) for v in _column(oedema, n, "object")]
+    has_oedema = np.array([flag is True for flag in oedema_flags])
 
     problems = [[] for _ in range(n)]
     age = np.round(age)
@@ -397,16 +408,18 @@ def zscores_frame(
     bad_weight = ~np.isnan(weight) & ((weight < BERAT_KG[0]) | (weight > BERAT_KG[1]))
     bad_height = ~np.isnan(height) & ((height < TINGGI_CM[0]) | (height > TINGGI_CM[1]))
     bad_position = np.array([p == "?" for p in positions])
+    bad_oedema = np.array([flag is None for flag in oedema_flags])
     for name, bad in (
         ("jenis_kelamin", bad_sex),
         ("umur", bad_age),
         ("berat", bad_weight),
         ("tinggi", bad_height),
         ("cara_ukur", bad_position),
+        ("edema", bad_oedema),
     ):
         for i in np.flatnonzero(bad):
             problems[i].append(name)
-    usable = ~(bad_sex | bad_age | bad_position)
+    usable = ~(bad_sex | bad_age | bad_position | bad_oedema)
     weight = np.where(usable & ~bad_weight, weight, np.nan)
     height = np.where(usable & ~bad_height, height, np.nan)
     age_rows = np.where(usable, age, -1).astype(int)

@@ -99,8 +99,15 @@ def amount_rp(
     return round_rp(number) if whole else number
 
 
-def whole_months(value: Any, field: str, *, max_months: int = BULAN_MAKS) -> int:
-    """A term in whole months, 1 to ``max_months``.
+def whole_months(
+    value: Any,
+    field: str,
+    *,
+    max_months: int = BULAN_MAKS,
+    expected: str = "kop.expected.months",
+) -> int:
+    """A term in whole months, 1 to ``max_months`` (``expected``: the catalog key that says
+    so, with a ``{max}`` field; another key serves other whole counts).
 
     >>> whole_months("24", "kop.field.months")
     24
@@ -114,7 +121,7 @@ def whole_months(value: Any, field: str, *, max_months: int = BULAN_MAKS) -> int
     if isinstance(number, float):
         if not number.is_integer():
             raise i18n.InputError(
-                expected="kop.expected.months",
+                expected=expected,
                 given=i18n.format_number(number),
                 field=field,
                 max=max_months,
@@ -123,7 +130,7 @@ def whole_months(value: Any, field: str, *, max_months: int = BULAN_MAKS) -> int
     if not 1 <= number <= max_months:
         raise i18n.InputError(
             "input.out_of_range",
-            expected="kop.expected.months",
+            expected=expected,
             given=number,
             field=field,
             max=max_months,
@@ -248,8 +255,8 @@ def shares_100(
     Traceback (most recent call last):
     ...
     desmigratif_kit.core.i18n.InputError: Nilai untuk "Pembagian kiriman (%)" tidak dapat dibaca:
-    diharapkan bagian-bagian yang jumlahnya tepat 100%, diberikan "tabungan 30% + kebutuhan 60%
-    = 90%".
+    diharapkan bagian-bagian yang jumlahnya tepat 100%, diberikan "90% (tabungan 30% + kebutuhan
+    60%)".
     """
     if not isinstance(shares, Mapping) or not shares:
         raise i18n.InputError(
@@ -274,7 +281,7 @@ def shares_100(
         given = " + ".join(f"{k} {i18n.format_pct(v)}" for k, v in cleaned.items())
         raise i18n.InputError(
             expected="kop.expected.shares_100",
-            given=f"{given} = {i18n.format_pct(float(whole))}",
+            given=f"{i18n.format_pct(float(whole))} ({given})",  # the sum first: long text is cut
             field=field,
         )
     return cleaned

@@ -36,6 +36,7 @@ __all__ = [
     "PERTANYAAN_KUR",
     "HasilKur",
     "KetentuanKur",
+    "Pertanyaan",
     "kur_eligibility",
     "kur_schedule",
     "kur_vs_informal",

@@ -29,6 +29,7 @@ diharapkan bilangan bulat 1 sampai 360 bulan, diberikan "0".
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -126,7 +127,8 @@ def loan_schedule(
       k is round(k·P/n) − round((k−1)·P/n), so no part is off by more than one rupiah;
     * ``"anuitas"``: equal instalments (numpy-financial's ``pmt``, rounded to the rupiah),
       interest on what is still owed, the rest repays principal; the last row repays what is
-      left, so it may differ from the others by a few rupiah.
+      left, so it may differ from the others by a few rupiah. (Only where rounding up,
+      compounded over a long and dear loan, would repay it early is ``pmt`` rounded down.)
 
     ``rate_pct`` is 0 to 100 per ``rate_period`` (``"bulan"`` or ``"tahun"``, a nominal
     annual rate: a twelfth of it a month); ``months`` 1 to 360; ``principal_rp`` more than
@@ -183,7 +185,19 @@ def _declining(principal: int, rate: Fraction, n: int) -> list[tuple[int, int, i
 
 
 def _annuity(principal: int, rate: Fraction, n: int) -> list[tuple[int, int, int]]:
-    payment = round_rp(_annuity_payment(principal, rate, n))
+    exact = _annuity_payment(principal, rate, n)
+    payment = round_rp(exact)
+    rows = _annuity_rows(principal, rate, n, payment)
+    if payment > exact and any(part + interest < payment for _, part, interest in rows[:-1]):
+        # Rounding up, compounded over a long, dear loan, would repay it months early:
+        # round down instead, and let the last instalment take what is left.
+        rows = _annuity_rows(principal, rate, n, math.floor(exact))
+    return rows
+
+
+def _annuity_rows(
+    principal: int, rate: Fraction, n: int, payment: int
+) -> list[tuple[int, int, int]]:
     rows, balance = [], principal
     for k in range(1, n + 1):
         interest = round_rp(balance * rate)

@@ -284,7 +284,13 @@ class BiayaRemitansi:
 
     def biaya_setahun(self, kali_per_tahun: int = 12) -> float:
         """The money lost in a year when this amount is sent ``kali_per_tahun`` times."""
-        return self.biaya * whole_months(kali_per_tahun, "kop.field.times_per_year", max_months=366)
+        times = whole_months(
+            kali_per_tahun,
+            "kop.field.times_per_year",
+            max_months=366,
+            expected="kop.expected.times",
+        )
+        return self.biaya * times
 
     def penjelasan(self, lang: str | None = None, kali_per_tahun: int = 12) -> str:
         """The result in a sentence, amounts as rupiah (catalog ``kop.remit.explain``).
@@ -403,8 +409,8 @@ def remittance_plan(monthly_rp: Any, shares: Mapping[str, Any], months: Any) -> 
     Traceback (most recent call last):
     ...
     desmigratif_kit.core.i18n.InputError: Nilai untuk "Pembagian kiriman (%)" tidak dapat dibaca:
-    diharapkan bagian-bagian yang jumlahnya tepat 100%, diberikan "kebutuhan 60% + tabungan 20% =
-    80%".
+    diharapkan bagian-bagian yang jumlahnya tepat 100%, diberikan "80% (kebutuhan 60% + tabungan
+    20%)".
     """
     split = remittance_split(monthly_rp, shares)
     n = whole_months(months, "kop.field.months", max_months=600)

@@ -94,8 +94,8 @@ def shu_allocation(shu_rp: Any, shares: Mapping[str, Any]) -> pd.DataFrame:
     Traceback (most recent call last):
     ...
     desmigratif_kit.core.i18n.InputError: Nilai untuk "Pembagian SHU (%)" tidak dapat dibaca:
-    diharapkan bagian-bagian yang jumlahnya tepat 100%, diberikan "cadangan 40% + jasa_anggota
-    50% = 90%".
+    diharapkan bagian-bagian yang jumlahnya tepat 100%, diberikan "90% (cadangan 40% +
+    jasa_anggota 50%)".
     """
     total = amount_rp(shu_rp, "kop.field.shu", allow_zero=True)
     cleaned = shares_100(shares, "kop.field.shu_shares")

@@ -225,7 +225,7 @@ def test_typed_values_are_read_the_indonesian_way():
         ((10_000_000, 1.5, 2.5, "flat"), 'diharapkan bilangan bulat 1 sampai 360 bulan, '
          'diberikan "2,5".'),
         ((-5_000_000, 1.5, 12, "flat"), 'Nilai untuk "Pokok pinjaman" di luar batas: diharapkan '
-         'jumlah lebih dari Rp 0 dan paling banyak Rp 1.000.000.000.000, diberikan "-5000000".'),
+         'jumlah lebih dari Rp 0 dan paling banyak Rp 1.000.000.000.000, diberikan "-5.000.000".'),
         ((0, 1.5, 12, "flat"), 'Nilai untuk "Pokok pinjaman" di luar batas'),
         ((10_000_000, 120, 12, "flat"), 'Nilai untuk "Bunga (% per bulan)" di luar batas: '
          'diharapkan bunga 0% sampai 100% per bulan, diberikan "120".'),

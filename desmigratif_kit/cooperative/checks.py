@@ -92,7 +92,7 @@ def amount_rp(
         raise i18n.InputError(
             "input.out_of_range",
             expected="kop.expected.amount_zero" if allow_zero else "kop.expected.amount",
-            given=i18n.format_number(number) if isinstance(number, float) else number,
+            given=i18n.format_number(number),
             field=field,
             max=i18n.format_rp(max_rp),
         )
@@ -151,8 +151,9 @@ def pct(value: Any, field: str, *, expected: str = "kop.expected.pct_0_100") -> 
     """
     number = _number(value, field, "pct")
     if not 0 <= number <= 100:
-        given = i18n.format_number(number) if isinstance(number, float) else number
-        raise i18n.InputError("input.out_of_range", expected=expected, given=given, field=field)
+        raise i18n.InputError(
+            "input.out_of_range", expected=expected, given=i18n.format_number(number), field=field
+        )
     return number
 
 

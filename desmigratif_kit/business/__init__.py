@@ -5,7 +5,8 @@ This ``__init__`` is the pillar's public API: notebooks, apps and the workshop w
 they never import ipywidgets, IPython or matplotlib):
 
 * :mod:`.costs`: :func:`cost_of_goods` (HPP per batch and per sellable unit, breakdown by
-  item and share), :func:`check_batch`, :func:`penyusutan_per_bulan_rp`;
+  item and share), :func:`check_batch`, :func:`penyusutan_per_bulan_rp`, the cost rows as a
+  table (:data:`BIAYA_SCHEMA`, :func:`biaya_dari_tabel`);
 * :mod:`.pricing`: :func:`price_from_margin`, :func:`price_from_markup`, :func:`margin_pct`,
   :func:`markup_pct`, :func:`margin_vs_markup` (the one-line warning);
 * :mod:`.break_even`: :func:`break_even` (units and revenue per month);
@@ -45,12 +46,14 @@ from desmigratif_kit.business.cash_flow import (
 from desmigratif_kit.business.costs import (
     BATCH_KEYS,
     BIAYA_KEYS,
+    BIAYA_SCHEMA,
     DASAR,
     DASAR_BAWAAN,
     KATEGORI,
     KATEGORI_TETAP,
     BiayaItem,
     HargaPokok,
+    biaya_dari_tabel,
     check_batch,
     cost_of_goods,
     penyusutan_per_bulan_rp,
@@ -90,6 +93,7 @@ from desmigratif_kit.business.scenarios import (
 __all__ = [
     "BATCH_KEYS",
     "BIAYA_KEYS",
+    "BIAYA_SCHEMA",
     "BULAN_RENCANA_MAKS",
     "CONTOH_FILE",
     "CONTOH_PRODUK",
@@ -111,6 +115,7 @@ __all__ = [
     "RencanaUsaha",
     "Skenario",
     "TitikImpas",
+    "biaya_dari_tabel",
     "break_even",
     "bulatkan_rp",
     "cash_flow_plan",

@@ -359,6 +359,6 @@ def cash_flow_plan(
         saldo_terendah_rp=lowest.saldo_rp,
         bulan_saldo_terendah=lowest.bulan_ke,
         modal_kurang_rp=max(0, -lowest.saldo_rp),
-        piutang_akhir_rp=sum(net_sales[n - jeda :]) if jeda else 0,
+        piutang_akhir_rp=sum(net_sales[max(0, n - jeda) :]) if jeda else 0,
         ilustrasi=ilustrasi,
     )

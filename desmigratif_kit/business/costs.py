@@ -6,7 +6,8 @@ A batch is described as a plain mapping (what the *Kalkulator HPP* app edits and
   yields (``"liter"``); ``hasil_per_batch``: how much one batch yields (10 liters);
 * ``isi_per_unit``: how much of it goes into one sellable unit, in ``satuan_hasil`` (a 100 ml
   bottle holds 0,1 liter; default 1); ``nama_unit``: what the unit is called
-  (``"botol 100 ml"``); ``susut_pct``: what is lost on the way (spilt, left in the filter;
+  (``"botol 100 ml"``; default ``"0,1 liter"``, or ``satuan_hasil`` when a unit is one of
+  it); ``susut_pct``: what is lost on the way (spilt, left in the filter;
   default 0);
 * ``batch_per_bulan``: batches made in a month (fixed costs are spread over them);
 * ``biaya``: a list of cost rows, one per item, each ``kategori`` (:data:`KATEGORI`),
@@ -63,16 +64,20 @@ import pandas as pd
 from desmigratif_kit.business import inputs as chk
 from desmigratif_kit.business.records import Record
 from desmigratif_kit.core import i18n
+from desmigratif_kit.core.inputs import missing
+from desmigratif_kit.core.tables import Column, Schema
 
 __all__ = [
     "BATCH_KEYS",
     "BIAYA_KEYS",
+    "BIAYA_SCHEMA",
     "DASAR",
     "DASAR_BAWAAN",
     "KATEGORI",
     "KATEGORI_TETAP",
     "BiayaItem",
     "HargaPokok",
+    "biaya_dari_tabel",
     "check_batch",
     "cost_of_goods",
     "penyusutan_per_bulan_rp",
@@ -114,6 +119,65 @@ _BATCH_REQUIRED = ("nama", "satuan_hasil", "hasil_per_batch", "batch_per_bulan",
 BIAYA_KEYS = ("kategori", "nama", "jumlah", "satuan", "harga_rp", "dasar")
 _BIAYA_REQUIRED = ("kategori", "nama", "jumlah", "harga_rp")
 _EPS = 1e-9
+
+
+# --- the cost rows as a table (for the editable table, Excel import and export) ------------
+
+_DASAR_EJAAN = {
+    "batch": ["per batch", "per proses", "per produksi"],
+    "hasil": ["per hasil", "rendemen", "per liter hasil", "per kg hasil", "per yield"],
+    "unit": ["per unit", "per unit jual", "per botol", "per kemasan", "per unit sold"],
+    "bulan": ["per bulan", "bulanan", "per month", "monthly"],
+}
+
+
+def _kategori_ejaan() -> dict[str, list[str]]:
+    """Each category with its labels in both languages as other accepted spellings."""
+    return {k: [i18n.t(f"biz.kategori.{k}", lang) for lang in i18n.LANGUAGES] for k in KATEGORI}
+
+
+BIAYA_SCHEMA = Schema(
+    "biaya",
+    [
+        Column("kategori", "choice", label="biz.field.kategori", choices=_kategori_ejaan()),
+        Column("nama", "text", label="biz.field.nama", aliases=("uraian", "item", "bahan")),
+        Column("jumlah", "number", label="biz.field.jumlah", min=0, aliases=("qty", "banyak")),
+        Column("satuan", "text", required=False, label="biz.field.satuan"),
+        Column("harga_rp", "rp", label="biz.field.harga_rp", min=0, aliases=("harga",)),
+        Column("dasar", "choice", required=False, label="biz.field.dasar", choices=_DASAR_EJAAN),
+    ],
+)
+"""The cost rows of a batch as a table: the same columns as a ``biaya`` row, labels from the
+catalogs, categories also accepted as written in either language (``Bahan baku``), ``dasar``
+as ``per batch``, ``per hasil``/``rendemen``, ``per unit``/``per botol``, ``per bulan``.
+For ``core.data.read_table`` (an uploaded Excel or CSV bill of materials) and the apps'
+editable table; :func:`biaya_dari_tabel` turns the frame back into rows."""
+
+
+def biaya_dari_tabel(df: pd.DataFrame) -> list[dict[str, Any]]:
+    r"""The rows of a frame with the columns of :data:`BIAYA_SCHEMA` as ``biaya`` rows for a
+    batch (empty cells left out, so a blank ``dasar`` takes the category's default).
+
+    >>> from desmigratif_kit.core.data import read_table
+    >>> csv = "Kategori;Nama;Jumlah;Satuan;Harga satuan;Dihitung\n"
+    >>> csv += "Bahan baku;Kemiri kupas;3;kg;Rp 25.000;per liter hasil\n"
+    >>> csv += "tenaga;Upah;16;jam;12.500;\n"
+    >>> rows = biaya_dari_tabel(read_table(csv.encode(), BIAYA_SCHEMA, "biaya.csv"))
+    >>> rows[0]
+    {'kategori': 'bahan', 'nama': 'Kemiri kupas', 'jumlah': 3.0, 'satuan': 'kg',
+     'harga_rp': 25000.0, 'dasar': 'hasil'}
+    >>> rows[1]["kategori"], "dasar" in rows[1]
+    ('tenaga', False)
+    """
+    names = [column.name for column in BIAYA_SCHEMA.columns]
+    rows = []
+    for record in df[names].to_dict("records"):
+        row = {}
+        for key, value in record.items():
+            if not missing(value) and not (isinstance(value, str) and not value.strip()):
+                row[key] = value.item() if hasattr(value, "item") else value
+        rows.append(row)
+    return rows
 
 
 # --- input ---------------------------------------------------------------------------------
@@ -203,7 +267,8 @@ def check_batch(batch: Mapping[str, Any]) -> dict[str, Any]:
         "satuan_hasil": satuan_hasil,
         "hasil_per_batch": hasil,
         "isi_per_unit": isi,
-        "nama_unit": nama_unit or satuan_hasil,
+        "nama_unit": nama_unit
+        or (satuan_hasil if isi == 1 else f"{i18n.format_number(isi)} {satuan_hasil}"),
         "susut_pct": susut,
         "batch_per_bulan": per_bulan,
         "biaya": [_check_row(row, n) for n, row in enumerate(rows, start=1)],

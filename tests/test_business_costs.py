@@ -247,6 +247,9 @@ def test_unknown_and_missing_keys():
     del batch["batch_per_bulan"]
     with pytest.raises(InputError, match='"Batch per bulan" wajib diisi'):
         cost_of_goods(batch)
+    del batch["biaya"]
+    with pytest.raises(InputError, match='"Biaya" wajib diisi: diharapkan daftar'):
+        cost_of_goods({**batch, "batch_per_bulan": 4})
     with pytest.raises(InputError, match="Data batch produksi"):
         cost_of_goods(["bukan", "dict"])
 

@@ -130,6 +130,10 @@ def _field(key: str) -> str:
 
 
 def _expected_for(key: str) -> str:
+    if key in ("biaya", "investasi", "musim_pct"):
+        return "biz.expected.list"
+    if key in ("batch", "kemasan", "saluran", "harga", "laku_per_bulan", "produk"):
+        return "biz.expected.mapping"
     if key.endswith("_rp"):
         return "expected.rp"
     if key.endswith("_pct"):

@@ -15,6 +15,8 @@ use. Inside the pillar, one module per idea:
 * :mod:`.cards`: the Waspada Calo scenario cards;
 * :mod:`.charts`: the pillar's charts (matplotlib; imported by notebooks and apps only);
 * :mod:`.latihan`: the exercises of the lesson ``01_migrasi_aman``;
+* :mod:`.ringkasan`: ``ringkasan_kerja``, the facts the workshop layer shows (imported by the
+  workshop from the module: it reads the apps' saved work through the whole package);
 * :mod:`.apps`: one module per app (ipywidgets).
 
 Rules modules import only :mod:`desmigratif_kit.core` and each other; they never import

@@ -1,16 +1,17 @@
 """Exercise feedback for the teaching notebooks: ``cek("1.2", jawaban)``.
 
 Each exercise has a few checks; each check has a hint. ``cek`` shows "✅ Latihan 1.2 benar!"
-or one hint per failed check, never the answer and never a traceback. It never raises in a
+with the exercise's one-sentence explanation (``penjelasan``), or one hint per failed check,
+never the answer and never a traceback. It never raises in a
 learner's notebook (so CI can run notebooks with blanks), except in strict mode
 (``DESMIGRATIF_CEK_STRICT=1``), where a wrong or blank answer raises ``AssertionError``: the
 tests use it to prove every reference solution passes.
 
->>> @latihan("0.1", contoh=2)
+>>> @latihan("0.1", contoh=2, penjelasan="Satu tambah satu.")
 ... def _(jawaban):
 ...     yield jawaban == 2, "Hitung lagi: 1 + 1."
->>> periksa("0.1", 2).benar
-True
+>>> periksa("0.1", 2).pesan
+'✅ Latihan 0.1 benar! Satu tambah satu.'
 >>> periksa("0.1", 3).pesan
 '❌ Latihan 0.1 belum tepat. Hitung lagi: 1 + 1.'
 >>> periksa("0.1", ...).pesan
@@ -32,6 +33,8 @@ from typing import Any
 from desmigratif_kit.core.i18n import t
 
 Check = Callable[[Any], Iterable[tuple[bool, str]]]
+Text = str | Callable[[], str]
+"""A text, or a function returning it (computed from the kit when it is shown)."""
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,12 @@ class Latihan:
     nomor: str
     periksa: Check
     contoh: Any  # a reference solution, used by the tests (strict mode)
+    penjelasan: Text | None = None  # one sentence shown with a right answer
+
+    def teks_penjelasan(self) -> str:
+        if self.penjelasan is None:
+            return ""
+        return self.penjelasan() if callable(self.penjelasan) else str(self.penjelasan)
 
 
 @dataclass(frozen=True)
@@ -69,11 +78,13 @@ _COLOURS = {
 }
 
 
-def latihan(nomor: str, contoh: Any):
-    """Register the checks of one exercise (a generator of ``(passed, hint)`` pairs)."""
+def latihan(nomor: str, contoh: Any, penjelasan: Text | None = None):
+    """Register the checks of one exercise (a generator of ``(passed, hint)`` pairs);
+    ``penjelasan`` is the one sentence shown with a right answer (a text, or a function that
+    computes it from the kit)."""
 
     def register(check: Check) -> Check:
-        REGISTRY[nomor] = Latihan(nomor, check, contoh)
+        REGISTRY[nomor] = Latihan(nomor, check, contoh, penjelasan)
         return check
 
     return register
@@ -97,7 +108,9 @@ def periksa(nomor: str, jawaban: Any) -> Hasil:
         hints.append(t("cek.unreadable", detail=f"{type(exc).__name__}: {exc}"))
     if hints:
         return Hasil(nomor, False, True, t("cek.wrong", nomor=nomor) + " " + " ".join(hints))
-    return Hasil(nomor, True, True, t("cek.right", nomor=nomor))
+    explanation = exercise.teks_penjelasan()
+    text = t("cek.right", nomor=nomor) + (" " + explanation if explanation else "")
+    return Hasil(nomor, True, True, text)
 
 
 def cek(nomor: str, jawaban: Any) -> Hasil:

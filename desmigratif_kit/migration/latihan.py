@@ -10,7 +10,7 @@ answer.
 Latihan   Question                                                   Answer (``contoh``)
 ========  =========================================================  ========================
 1.1       minimum age to work abroad (UU 18/2017 Art. 5 a)           ``int``
-1.2       may Wulan (born 15-01-2009) leave on 15-01-2027?           ``bool``
+1.2       the kit's reading: is Wulan 18 on her departure day?       ``bool``
 1.3       which requirements does Dedi still miss (codes)?           ``set`` of ``str``
 1.4       which red flags does the broker's offer carry (codes)?     ``set`` of ``str``
 1.5       BPJS Ketenagakerjaan contribution, 24-month contract (Rp)  ``int``
@@ -31,9 +31,11 @@ import numbers
 from datetime import date
 from typing import Any
 
+from desmigratif_kit.core.i18n import format_date, format_number, format_rp
 from desmigratif_kit.core.latihan import latihan
 from desmigratif_kit.migration import (
     DOKUMEN_PASAL_13,
+    KODE_LAMA,
     SYARAT,
     TANDA_BAHAYA,
     Finding,
@@ -56,7 +58,9 @@ __all__ = [
 # --- the story's data (the notebook shows the same values; a test keeps them equal) --------
 
 WULAN_1_2 = {"tanggal_lahir": date(2009, 1, 15), "tanggal_berangkat": date(2027, 1, 15)}
-"""Wulan of Rangga Talo (a made-up person): her 18th birthday is the planned departure day."""
+"""Wulan of Rangga Talo (a made-up person): her 18th birthday is the planned departure day.
+The question is asked under the kit's reading (age counted on the departure day): Pasal 5
+huruf a names no reference date, and the right-answer explanation says so."""
 
 CALON_1_3 = {
     "tanggal_lahir": date(2002, 6, 17),
@@ -87,9 +91,12 @@ TAWARAN_1_4 = {
     "uang_keluarga_rp": 5_000_000,
     "berangkat_cepat": True,
     "biaya_diminta_rp": 0,
-    "opp": True,
+    "opp": True,  # what the broker says: OPP "sudah diatur"
 }
-"""The offer a broker brings to a family in Rengas Pendawa (a made-up story)."""
+"""The offer a broker brings to a family in Rengas Pendawa (a made-up story), as the broker
+tells it. Like every offer, it records claims: an umrah-visa departure cannot include the
+official orientation, so :func:`red_flags` does not take ``"opp": True`` at its word and the
+expected answer includes ``tanpa_opp``."""
 
 BULAN_KONTRAK_1_5 = 24
 """Wulan's contract in Taiwan: 24 months."""
@@ -99,7 +106,8 @@ BULAN_KONTRAK_1_5 = 24
 
 
 def _usia_minimal() -> int:
-    """The lowest age (whole years on the departure day) that meets the age requirement."""
+    """The lowest age (whole years on the departure day, the kit's reading) that meets the
+    age requirement."""
     berangkat = date(2026, 12, 1)
     calon = {
         "tanggal_berangkat": berangkat,
@@ -138,6 +146,55 @@ def _bpjs_1_5() -> int:
 def _tahun_paling_sedikit() -> int:
     df = load_penempatan_tahunan()
     return int(df.loc[df["penempatan"].idxmin(), "tahun"])
+
+
+# --- one sentence with each right answer ------------------------------------------------------
+
+
+def _penjelasan_1_2() -> str:
+    lahir, berangkat = WULAN_1_2["tanggal_lahir"], WULAN_1_2["tanggal_berangkat"]
+    return (
+        f"Menurut cara hitung kit (umur pada hari berangkat) Wulan genap "
+        f"{usia_tahun(lahir, berangkat)} tahun pada {format_date(berangkat, 'id')}, tetapi "
+        "undang-undang tidak menyebut tanggal acuannya dan Wulan menandatangani perjanjian "
+        "sebelum berangkat, saat umurnya belum 18 tahun: tanyakan ke Disnaker atau BP3MI sebelum "
+        "mendaftarkannya."
+    )
+
+
+def _penjelasan_1_3() -> str:
+    return (
+        "Dedi belum punya surat sehat, belum ikut OPP dan visanya belum keluar; surat sehat "
+        "yang belum ada membuat syarat sehat jasmani dan rohani (Pasal 5 huruf c) ikut kurang, "
+        f"jadi ada {len(_kurang_1_3())} syarat yang kurang."
+    )
+
+
+def _penjelasan_1_4() -> str:
+    return (
+        'Calo bilang OPP "sudah diatur", tetapi orang yang berangkat dengan visa umrah tidak '
+        "mungkin mengikuti OPP resmi, jadi tanpa OPP juga tanda bahaya: "
+        f"{len(_tanda_bahaya_1_4())} tanda bersama calo, visa umrah, pekerjaan rumah tangga di "
+        "negara moratorium, uang pengikat dan janji cepat berangkat."
+    )
+
+
+def _penjelasan_1_5() -> str:
+    rincian = bpjs_contribution_rp(BULAN_KONTRAK_1_5)
+    return (
+        f"{format_rp(rincian.sebelum_bekerja_rp)} sebelum bekerja ditambah "
+        f"{format_rp(rincian.selama_setelah_rp)} untuk {BULAN_KONTRAK_1_5} bulan selama dan "
+        f"setelah bekerja menjadi {format_rp(rincian.total_rp)} (Permenaker 4/2023)."
+    )
+
+
+def _penjelasan_1_6() -> str:
+    df = load_penempatan_tahunan().set_index("tahun")["penempatan"]
+    tahun = _tahun_paling_sedikit()
+    return (
+        f"Pada {tahun} pandemi COVID-19 menutup perbatasan banyak negara tujuan, sehingga "
+        f"penempatan tinggal {format_number(int(df[tahun]))} orang."
+    )
 
 
 # --- answer shapes ----------------------------------------------------------------------------
@@ -190,7 +247,12 @@ def _codes(jawaban: Any) -> tuple[set[str] | None, str]:
 # --- the exercises -------------------------------------------------------------------------------
 
 
-@latihan("1.1", contoh=_usia_minimal())
+@latihan(
+    "1.1",
+    contoh=_usia_minimal(),
+    penjelasan="UU 18/2017 Pasal 5 huruf a menetapkan usia minimal 18 tahun; batas 21 tahun "
+    "untuk pekerja rumah tangga adalah aturan lama UU 39/2004 yang sudah diganti.",
+)
 def _latihan_1_1(jawaban):
     """Minimum age to work abroad under the law of 2017 (Art. 5 a)."""
     if not _is_int(jawaban):
@@ -214,14 +276,14 @@ def _latihan_1_1(jawaban):
     yield value <= expected, "Terlalu tinggi. Lihat baris kode usia di tabel syarat (Pasal 5 a)."
 
 
-@latihan("1.2", contoh=_boleh_berangkat_1_2())
+@latihan("1.2", contoh=_boleh_berangkat_1_2(), penjelasan=_penjelasan_1_2)
 def _latihan_1_2(jawaban):
     """May Wulan leave on her planned date as far as her age goes?"""
     if not _is_bool(jawaban):
         yield False, "Jawab dengan True (boleh berangkat) atau False (belum boleh), tanpa kutip."
         return
     hint = (
-        "Hitung umur genap Wulan tepat pada tanggal berangkat, misalnya dengan "
+        "Pakai cara hitung kit: umur genap Wulan tepat pada hari berangkat, misalnya dengan "
         "usia_tahun(tanggal_lahir, tanggal_berangkat), lalu bandingkan dengan usia minimal "
         "dari Latihan 1.1. Perhatikan: bagaimana dengan ulang tahun yang jatuh pada hari "
         "keberangkatan itu sendiri?"
@@ -247,7 +309,7 @@ def _check_codes(jawaban, expected: set[str], allowed: tuple[str, ...], other: t
         yield False, extra.format(kode=code)
 
 
-@latihan("1.3", contoh=_kurang_1_3())
+@latihan("1.3", contoh=_kurang_1_3(), penjelasan=_penjelasan_1_3)
 def _latihan_1_3(jawaban):
     """The requirement codes that check_readiness reports as unmet for Dedi."""
     if isinstance(jawaban, HasilKesiapan):
@@ -271,9 +333,30 @@ def _latihan_1_3(jawaban):
     )
 
 
-@latihan("1.4", contoh=_tanda_bahaya_1_4())
+@latihan("1.4", contoh=_tanda_bahaya_1_4(), penjelasan=_penjelasan_1_4)
 def _latihan_1_4(jawaban):
-    """The red-flag codes that red_flags finds in the broker's offer."""
+    """The red-flag codes that red_flags finds in the broker's offer, which records the
+    broker's claims: the learner who distrusts "OPP sudah diatur" is right."""
+    codes, _ = _codes(jawaban)
+    if codes is not None:
+        for old in sorted(codes & set(KODE_LAMA)):
+            yield (
+                False,
+                (
+                    f'"{old}" bukan kode tanda bahaya: PMI perseorangan adalah jalur resmi '
+                    "tanpa perusahaan penempatan. Cari di tabel tanda bahaya kode untuk calo dan "
+                    "sponsor."
+                ),
+            )
+        if "tanpa_opp" in _tanda_bahaya_1_4() and "tanpa_opp" not in codes:
+            yield (
+                False,
+                (
+                    'Calo itu bilang OPP "sudah diatur". Jangan percaya begitu saja: dapatkah '
+                    "orang yang berangkat dengan visa umrah mengikuti OPP resmi?"
+                ),
+            )
+        jawaban = codes - set(KODE_LAMA)
     yield from _check_codes(
         jawaban,
         _tanda_bahaya_1_4(),
@@ -287,7 +370,7 @@ def _latihan_1_4(jawaban):
     )
 
 
-@latihan("1.5", contoh=_bpjs_1_5())
+@latihan("1.5", contoh=_bpjs_1_5(), penjelasan=_penjelasan_1_5)
 def _latihan_1_5(jawaban):
     """BPJS Ketenagakerjaan contribution for a 24-month contract, in rupiah."""
     if isinstance(jawaban, IuranBpjs):
@@ -319,7 +402,7 @@ def _latihan_1_5(jawaban):
     yield value == _bpjs_1_5(), hint
 
 
-@latihan("1.6", contoh=_tahun_paling_sedikit())
+@latihan("1.6", contoh=_tahun_paling_sedikit(), penjelasan=_penjelasan_1_6)
 def _latihan_1_6(jawaban):
     """The year with the fewest placements in the BP2MI table."""
     if not _is_int(jawaban):

@@ -45,7 +45,23 @@ from desmigratif_kit.migration.apps.register_view import (
     status_label,
 )
 
-__all__ = ["RegisterDesaApp", "preload"]
+__all__ = ["KODE_VERSI", "RegisterDesaApp", "preload"]
+
+KODE_VERSI = 2
+"""Version of the route codes in saved registers. Version 1 (no ``kode_versi`` saved) used
+``perseorangan`` for brokers and ``mandiri`` for the independent route; version 2 uses the
+regulation's words (``calo``, ``perseorangan``)."""
+_JALUR_VERSI_1 = {"perseorangan": "calo", "mandiri": "perseorangan"}
+
+
+def _records_saved(data: dict) -> list[dict]:
+    """The saved records, with version-1 route codes read as today's."""
+    records = [dict(r) for r in data.get("records") or [] if isinstance(r, dict)]
+    if data.get("kode_versi") is None:
+        for record in records:
+            record["jalur"] = _JALUR_VERSI_1.get(record.get("jalur"), record.get("jalur"))
+    return records
+
 
 # =========================================================================================
 # Buku Register Desa
@@ -88,7 +104,7 @@ class RegisterDesaApp(_MigrasiApp):
         )
         saved = self.load_saved()
         if saved is not None:
-            self.df = register_edit.register_from_records(saved.data.get("records") or [])
+            self.df = register_edit.register_from_records(_records_saved(saved.data))
         self._quiet = False
         self.redraw()
 
@@ -497,8 +513,16 @@ class RegisterDesaApp(_MigrasiApp):
             return
         nama = self.df["nama"].iloc[self.editing]
         records = register_edit.register_records(self.df)
+        nik = records[self.editing]["nik"]
         del records[self.editing]
         self._replace(register_edit.register_from_records(records))
+        if nik and self.participant is not None and not any(r["nik"] == nik for r in records):
+            # The entry goes from every saved version too: its NIK is gone from the history.
+            self.store.rewrite_history(
+                self.participant.code,
+                self.app_id,
+                lambda data: register_edit.tanpa_nik(data, nik),
+            )
         self.edit(None)
         self.form_msg.value = message_html("ok", esc(t("mig.reg.deleted", nama=nama)))
 
@@ -580,6 +604,6 @@ class RegisterDesaApp(_MigrasiApp):
     # --- saving -------------------------------------------------------------------------
     def _replace(self, df: pd.DataFrame) -> None:
         """Make ``df`` the register: save it first, then redraw (a failed save changes nothing)."""
-        self.autosave({"records": register_edit.register_records(df)})
+        self.autosave({"records": register_edit.register_records(df), "kode_versi": KODE_VERSI})
         self.df = df
         self._refresh(charts=True)

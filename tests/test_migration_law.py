@@ -23,7 +23,6 @@ from desmigratif_kit.migration import (
     RULES,
     cards,
     check_readiness,
-    kena_moratorium,
     red_flags,
     register_edit,
 )
@@ -92,7 +91,7 @@ def test_moratorium_has_the_21_countries_of_kepmenaker_260_2015():
     assert set(migration.MORATORIUM_TIMUR_TENGAH.negara) == names and len(names) == 21
     assert migration.MORATORIUM_TIMUR_TENGAH.dasar_hukum == "Kepmenaker 260/2015"
     for name in names:
-        assert kena_moratorium(name, "pengurus rumah tangga"), name
+        assert migration.kena_moratorium(name, "pengurus rumah tangga"), name
     for text in ("Algeria", "Morocco", "Libya", "South Sudan", "Pakistan", "Dubai"):
         assert migration.negara_moratorium(text), text
     assert migration.negara_moratorium("Sudan") is None  # only South Sudan is on the list
@@ -132,9 +131,9 @@ def test_the_moratorium_is_dated_so_a_change_is_one_edit():
     m = migration.MORATORIUM_TIMUR_TENGAH
     lifted = replace(m, negara={**m.negara, "Arab Saudi": date(2027, 1, 1)})
     kw = {"moratorium": lifted, "pengecualian": ()}
-    assert kena_moratorium("Arab Saudi", "PRT", pada_tanggal=date(2026, 12, 31), **kw)
-    assert not kena_moratorium("Arab Saudi", "PRT", pada_tanggal=date(2027, 1, 1), **kw)
-    assert kena_moratorium("Qatar", "PRT", pada_tanggal=date(2027, 1, 1), **kw)
+    assert migration.kena_moratorium("Arab Saudi", "PRT", pada_tanggal=date(2026, 12, 31), **kw)
+    assert not migration.kena_moratorium("Arab Saudi", "PRT", pada_tanggal=date(2027, 1, 1), **kw)
+    assert migration.kena_moratorium("Qatar", "PRT", pada_tanggal=date(2027, 1, 1), **kw)
     assert m.diperiksa == date(2026, 2, 28) and all(v is None for v in m.negara.values())
 
 
@@ -319,7 +318,7 @@ def test_pasal_42_is_no_longer_hedged():
 
 
 def test_the_ministry_is_kp2mi_today():
-    assert "KP2MI, dulu BP2MI" in i18n.t("mig.jalur.g2g")
+    assert "KP2MI (dulu BP2MI)" in i18n.t("mig.jalur.g2g")
     assert "KP2MI, dulu BP2MI" in RULES["perjanjian_penempatan"].penjelasan
     assert "BP2MI" in i18n.t("chart.bp2mi.source") and "KP2MI" in i18n.t("chart.bp2mi.source")
     assert "KP2MI (dulu BP2MI)" in cards.kartu("g2g_korea_biaya_paspor").cerita.replace(

@@ -333,7 +333,8 @@ class Umpan:
 
 
 def periksa(card: Kartu, ditandai: Iterable[str]) -> Umpan:
-    """Compare the flags a participant marked on ``card`` with its true flags.
+    """Compare the flags a participant marked on ``card`` with its true flags (codes of
+    older kit versions, :data:`migration.KODE_LAMA`, are read as today's).
 
     >>> u = periksa(kartu("paspor_kakak"), ["paspor_dipinjam", "calo"])
     >>> u.ditemukan, u.terlewat, u.salah, u.tepat
@@ -346,6 +347,7 @@ def periksa(card: Kartu, ditandai: Iterable[str]) -> Umpan:
     """
     marked = set()
     for code in ditandai:
+        code = migration.KODE_LAMA.get(code, code)  # saved by an older kit version
         if code not in PILIHAN_TANDA:
             raise i18n.InputError(
                 "input.not_found",
@@ -388,6 +390,8 @@ def skor(jawaban: Mapping[str, Iterable[str]]) -> Skor:
     >>> s = skor({"paspor_kakak": ["paspor_dipinjam"], "pabrik_taiwan_resmi": []})
     >>> s.kartu_diperiksa, s.kartu_tepat, s.ditemukan, s.tanda_total, s.salah, s.selesai
     (2, 1, 1, 2, 0, False)
+    >>> skor({"turis_ke_kebun_sawit": ["perseorangan"]}).ditemukan  # an older save
+    1
     """
     checked = tepat = found = total = wrong = 0
     for kode, marked in jawaban.items():

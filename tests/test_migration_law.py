@@ -531,3 +531,22 @@ def test_error_messages_name_fields_in_words_not_code(call, label):
     assert f'"{label}"' in text
     assert not re.search(r'"[a-z]+_[a-z_]+"', text.split(":")[0]), text  # no code name as subject
     assert "contract_months" not in text
+
+
+def test_replacing_the_register_or_correcting_a_nik_removes_the_old_nik_too(store, kode):
+    app = RegisterDesaApp(kode=kode, store=store, today=TODAY)
+    csv = (
+        "Nama;NIK;JK;Tgl Lahir;Negara Tujuan;Status\n"
+        f"A;{NIKS[0]};P;05/01/1999;Taiwan;bekerja\nB;{NIKS[1]};P;05/01/1999;Taiwan;bekerja\n"
+    ).encode()
+    assert app.import_file(csv, "r.csv")
+    app.mode.value = "ganti"
+    assert app.import_file(csv.replace(NIKS[0].encode(), b"9901014501990009"), "baru.csv")
+    saved = json.dumps([w.data for w in store.history(kode, "register_desa")])
+    assert NIKS[0] not in saved and NIKS[1] in saved and "9901014501990009" in saved
+    app.choose.value = 1  # B: correct the NIK
+    app.fields["nik"].value = "9901014501990008"
+    app.save_button.click()
+    assert "diperbarui" in app.form_msg.value
+    saved = json.dumps([w.data for w in store.history(kode, "register_desa")])
+    assert NIKS[1] not in saved and "9901014501990008" in saved

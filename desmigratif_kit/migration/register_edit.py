@@ -187,8 +187,9 @@ def gabung_register(
     return register_from_records(register_records(both))
 
 
-def tanpa_nik(data_tersimpan: Any, nik: str) -> Any:
-    """Saved register work (``{"records": [...]}``) without the entries of ``nik``.
+def tanpa_nik(data_tersimpan: Any, nik: str | Iterable[str]) -> Any:
+    """Saved register work (``{"records": [...]}``) without the entries of ``nik`` (one NIK
+    or several).
 
     For :meth:`desmigratif_kit.core.store.Store.rewrite_history`: when an entry is deleted,
     every saved version loses it too, so its NIK is gone from the saved history. Anything that
@@ -196,7 +197,10 @@ def tanpa_nik(data_tersimpan: Any, nik: str) -> Any:
 
     >>> tanpa_nik({"records": [{"nik": "1" * 16}, {"nik": "2" * 16}], "x": 1}, "1" * 16)
     {'records': [{'nik': '2222222222222222'}], 'x': 1}
+    >>> tanpa_nik({"records": [{"nik": "1" * 16}, {"nik": "2" * 16}]}, {"1" * 16, "2" * 16})
+    {'records': []}
     """
+    gone = {nik} if isinstance(nik, str) else set(nik)
     if not isinstance(data_tersimpan, Mapping) or not isinstance(
         data_tersimpan.get("records"), list
     ):
@@ -204,7 +208,7 @@ def tanpa_nik(data_tersimpan: Any, nik: str) -> Any:
     records = [
         record
         for record in data_tersimpan["records"]
-        if not (isinstance(record, Mapping) and record.get("nik") == nik)
+        if not (isinstance(record, Mapping) and record.get("nik") in gone)
     ]
     return {**data_tersimpan, "records": records}
 

@@ -513,16 +513,8 @@ class RegisterDesaApp(_MigrasiApp):
             return
         nama = self.df["nama"].iloc[self.editing]
         records = register_edit.register_records(self.df)
-        nik = records[self.editing]["nik"]
         del records[self.editing]
         self._replace(register_edit.register_from_records(records))
-        if nik and self.participant is not None and not any(r["nik"] == nik for r in records):
-            # The entry goes from every saved version too: its NIK is gone from the history.
-            self.store.rewrite_history(
-                self.participant.code,
-                self.app_id,
-                lambda data: register_edit.tanpa_nik(data, nik),
-            )
         self.edit(None)
         self.form_msg.value = message_html("ok", esc(t("mig.reg.deleted", nama=nama)))
 
@@ -603,7 +595,19 @@ class RegisterDesaApp(_MigrasiApp):
 
     # --- saving -------------------------------------------------------------------------
     def _replace(self, df: pd.DataFrame) -> None:
-        """Make ``df`` the register: save it first, then redraw (a failed save changes nothing)."""
+        """Make ``df`` the register: save it first, then redraw (a failed save changes nothing).
+
+        A NIK that leaves the register (an entry deleted, the whole register replaced, a NIK
+        corrected) leaves every saved version too (:meth:`Store.rewrite_history`): a
+        participant who removes a worker expects the number gone.
+        """
+        gone = set(self.df["nik"].dropna().astype(str)) - set(df["nik"].dropna().astype(str))
         self.autosave({"records": register_edit.register_records(df), "kode_versi": KODE_VERSI})
+        if gone and self.participant is not None:
+            self.store.rewrite_history(
+                self.participant.code,
+                self.app_id,
+                lambda data: register_edit.tanpa_nik(data, gone),
+            )
         self.df = df
         self._refresh(charts=True)

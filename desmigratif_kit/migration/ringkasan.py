@@ -43,7 +43,11 @@ DALAM_HARI = 90
 
 def _register_facts(data: Mapping[str, Any] | None, today: date) -> list[Fakta]:
     from desmigratif_kit.migration.register import contracts_ending
-    from desmigratif_kit.migration.register_edit import data_belum_lengkap, register_from_records
+    from desmigratif_kit.migration.register_edit import (
+        data_belum_lengkap,
+        records_saved,
+        register_from_records,
+    )
 
     keys = (
         ("pmi_terdaftar", False),
@@ -52,7 +56,7 @@ def _register_facts(data: Mapping[str, Any] | None, today: date) -> list[Fakta]:
         ("kontrak_berakhir", True),
         ("data_belum_lengkap", True),
     )
-    records = data.get("records") if isinstance(data, Mapping) else None
+    records = records_saved(data)
     if not records:
         return [Fakta(key, f"mig.sum.{key}", None, "int") for key, _ in keys]
     df = register_from_records(records)

@@ -381,9 +381,9 @@ def _latihan_4_3(jawaban):
     yield (
         abs(value - _efektif_4_3()) <= 0.01 + 1e-9,
         (
-            "Belum tepat. Bunga efektif adalah bunga dari sisa utang yang, dengan angsuran yang "
-            "sama, melunasi pinjaman tepat pada bulan terakhir."
-            + cara_lab(" Hitung dengan effective_rate_pct(10_000_000, 1.5, 12).efektif_bulan_pct.")
+            "Cari di tabel bunga efektif (bagian 4) baris bunga flat Pak Darto dan kolom jangka "
+            "waktu pinjamannya: bunga efektif bergantung pada keduanya."
+            + cara_lab(" Atau hitung dengan effective_rate_pct(pokok, bunga_flat, bulan).")
         ),
     )
 
@@ -417,9 +417,9 @@ def _latihan_4_4(jawaban):
     yield (
         jawaban == _rentenir_lebih_murah_4_4(),
         (
-            "Jangan membandingkan angka bunganya saja. Hitung total bunga kedua tawaran selama "
-            "12 bulan: bunga flat dihitung dari seluruh pinjaman setiap bulan, bunga menurun dari "
-            "sisa utang." + cara_lab(' Pakai loan_schedule(..., "flat") dan "menurun".')
+            "Jangan membandingkan angka bunganya saja. Cari bunga efektif tawaran rentenir di "
+            "tabel bunga efektif (bagian 4), lalu bandingkan dengan bunga koperasi, yang sudah "
+            "dihitung dari sisa utang." + cara_lab(" Atau hitung total bunga keduanya.")
         ),
     )
 
@@ -467,8 +467,8 @@ def _latihan_4_5(jawaban):
     yield (
         value == _hemat_4_5(),
         (
-            "Hitung total bunga kedua pinjaman selama 24 bulan, lalu kurangkan. Bunga KUR 6% per "
-            "tahun dihitung dari sisa utang dengan angsuran tetap; bunga informal 2% per bulan flat."
+            "Hitung total bunga kedua pinjaman selama 24 bulan, lalu kurangkan. Total bunga KUR "
+            "ada di jadwal KUR; bunga informal flat dihitung dari seluruh pinjaman setiap bulan."
             + cara_lab(" Periksa dengan kur_vs_informal(25_000_000, 24, 2).")
         ),
     )

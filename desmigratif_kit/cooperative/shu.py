@@ -44,6 +44,7 @@ __all__ = [
     "PotSHU",
     "label_pos_shu",
     "load_shu_members",
+    "members_for_shu",
     "shu_allocation",
     "shu_distribution",
     "shu_pots",
@@ -130,13 +131,29 @@ SHU_MEMBER_SCHEMA = data.Schema(
                      "Simpanan (Pokok + Wajib)", "Modal", "Savings"),
         ),
         data.Column(
-            "transaksi_rp", "rp", label="kop.shu.col.transaksi_rp", min=0,
+            "transaksi_rp", "rp", required=False, label="kop.shu.col.transaksi_rp", min=0,
             aliases=("Transaksi", "Jumlah Transaksi", "Total Transaksi", "Pinjaman",
                      "Pembelian", "Belanja", "Jasa Usaha", "Transactions"),
         ),
     ],
 )  # fmt: skip
-"""The members' table of the SHU: for the editable table, Excel/CSV import and export."""
+"""The members' table of the SHU: for the editable table, Excel/CSV import and export. An empty
+transaction cell is a member who did no business with the cooperative this year
+(:func:`members_for_shu` counts it as Rp 0)."""
+
+
+def members_for_shu(members: pd.DataFrame) -> pd.DataFrame:
+    """A copy of a member list with empty transactions as Rp 0 (savings stay as given: an
+    empty saving is a mistake to report, not a zero).
+
+    >>> members_for_shu(pd.DataFrame({"nama": ["A"], "simpanan_rp": [1.0],
+    ...                               "transaksi_rp": [None]}))["transaksi_rp"].tolist()
+    [0.0]
+    """
+    out = members.copy()
+    if "transaksi_rp" in out:
+        out["transaksi_rp"] = pd.to_numeric(out["transaksi_rp"]).fillna(0.0)
+    return out
 
 
 def load_shu_members(source: Any, filename: str | None = None) -> pd.DataFrame:
@@ -156,7 +173,8 @@ def load_shu_members(source: Any, filename: str | None = None) -> pd.DataFrame:
     """
     content = source.read() if hasattr(source, "read") else source
     try:
-        return data.read_table(content, SHU_MEMBER_SCHEMA, filename=filename)
+        members = data.read_table(content, SHU_MEMBER_SCHEMA, filename=filename)
+        return members_for_shu(members).__finalize__(members)
     except data.TableError as err:
         if not any(p.key == "table.missing_column" for p in err.problems):
             raise

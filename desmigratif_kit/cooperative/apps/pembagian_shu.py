@@ -19,6 +19,7 @@ from desmigratif_kit.cooperative import (
     ledger_to_shu_members,
     load_sample_ledger,
     load_shu_members,
+    members_for_shu,
     shu_distribution,
     shu_pots,
 )
@@ -241,7 +242,7 @@ class PembagianShuApp(KoperasiApp):
         self.pots = pots
         self._draw_pots()
         try:
-            members = self.editor.frame()
+            members = members_for_shu(self.editor.frame())
         except TableError as error:
             self.editor_msg.value = form_problems_html(error)
             self._mark_unsaved()

@@ -80,7 +80,16 @@ _CHECKS = [
 
 
 def _sheet_title(key: str, **values) -> str:
-    return t(key, **values)[:31]
+    """A sheet's title: Excel refuses ``: \\ / ? * [ ]`` and more than 31 characters.
+
+    >>> _sheet_title("kop.xl.sheet_schedule", name="Bank [BRI] 1/2")
+    'Jadwal Bank (BRI) 1-2'
+    """
+    title = t(key, **values)
+    for bad, good in (("[", "("), ("]", ")"), ("/", "-"), ("\\", "-"), (":", "-"), ("?", ""),
+                      ("*", "")):  # fmt: skip
+        title = title.replace(bad, good)
+    return " ".join(title.split())[:31]
 
 
 def loans_workbook(

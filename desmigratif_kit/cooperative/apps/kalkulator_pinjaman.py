@@ -35,6 +35,7 @@ from desmigratif_kit.cooperative.apps.common import (
     table_html,
     text_input,
 )
+from desmigratif_kit.cooperative.checks import whole_months
 from desmigratif_kit.cooperative.forms import (
     JENIS_PENAWARAN,
     PINJAMAN_AWAL,
@@ -357,6 +358,16 @@ class KalkulatorPinjamanApp(KoperasiApp):
             return True
         self.kur_box.layout.display = None
         answers = kur_answers_from_form(form["b"], form["kur"])
+        kur_fields = {f"kop.kur.q.{k}": f for k, f in self.kur_fields.items()}
+        for question in KUR_QUESTIONS:
+            typed = answers.get(question.kunci)
+            if question.jenis == "bulan" and isinstance(typed, str) and typed.strip():
+                try:  # read what is typed now, before the other questions are answered
+                    whole_months(typed, f"kop.kur.q.{question.kunci}")
+                except InputError as error:
+                    route_error(error, kur_fields)
+                    self.kur_result.value = ""
+                    return False
         blank = kur_unanswered(answers)
         asked = [k for k in blank if k in self.kur_fields]
         if asked:
@@ -371,7 +382,7 @@ class KalkulatorPinjamanApp(KoperasiApp):
         try:
             hasil = kur_eligibility(answers)
         except InputError as error:
-            if route_error(error, {f"kop.kur.q.{k}": f for k, f in self.kur_fields.items()}):
+            if route_error(error, kur_fields):
                 return False
             self.kur_result.value = ""
             return True  # about offer B's amount or term: said under offer B

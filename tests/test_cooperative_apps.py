@@ -169,7 +169,9 @@ def test_loans_first_render_shows_flat_against_declining(store):
     assert "2,64%" in comparison and "36,76%" in comparison
     assert text(app.verdict.value).startswith("Penawaran B lebih murah")
     assert "1,76 kali" in text(app.explanations.value)
-    assert "Rp 9.166.667" in text(app.schedule_table.value)  # 10 juta - 833.333
+    schedule = text(app.schedule_table.value)
+    assert "Sisa pokok (Rp)" in schedule and "1 833.333 150.000 983.333 9.166.667" in schedule
+    assert "Jumlah 10.000.000 1.800.000 11.800.000" in schedule
     assert app.schedule_chart.value[:4] == b"\x89PNG"
     assert app.kur_box.layout.display == "none"
 
@@ -179,7 +181,7 @@ def test_changing_the_rate_updates_schedule_and_effective_rate(store, kode):
     chart = hashlib.sha256(app.schedule_chart.value).hexdigest()
     app.offers["a"].bunga.widget.value = "2"
     # 2 % flat: 200.000 interest a month, 2.400.000 in total, 3,48 % a month effective
-    assert "Rp 200.000" in text(app.schedule_table.value)
+    assert "1 833.333 200.000 1.033.333 9.166.667" in text(app.schedule_table.value)
     assert "Rp 2.400.000" in text(app.comparison.value)
     assert "3,48%" in text(app.comparison.value) and "3,48% per bulan" in text(app.verdict.value)
     assert hashlib.sha256(app.schedule_chart.value).hexdigest() != chart
@@ -267,7 +269,7 @@ def test_schedule_shown_is_saved_and_exported(store, kode):
     app = KalkulatorPinjamanApp(kode=kode, store=store)
     app.offers["a"].nama.widget.value = "Rentenir <b>X</b>"
     app.tampil.value = "b"
-    assert "Rp 845.833" in text(app.schedule_table.value)  # offer B's last instalment
+    assert "12 833.333 12.500 845.833 0" in text(app.schedule_table.value)  # offer B's last
     assert KalkulatorPinjamanApp(kode=kode, store=store).tampil.value == "b"
     assert "Rentenir &lt;b&gt;X&lt;/b&gt;" in app.comparison.value
     assert "<b>X</b>" not in app.comparison.value + app.explanations.value
@@ -304,7 +306,8 @@ def test_imported_member_list_shows_each_members_shu(store, kode):
     assert "2 anggota diimpor" in text(app.import_msg.value)
     table = text(app.result_table.value)
     # FACTS §4.1: 240.000 + 1.000.000 = 1.240.000; all members together 27.000.000
-    assert "Bu Sari Rp 2.000.000 Rp 5.000.000 Rp 240.000 Rp 1.000.000 Rp 1.240.000" in table
+    # name, SHU, jasa modal, jasa usaha, savings, transactions (what a member gets first)
+    assert "Bu Sari 1.240.000 240.000 1.000.000 2.000.000 5.000.000" in table
     assert "2 anggota menerima Rp 27.000.000" in table
     assert "&lt;i&gt;semua&lt;/i&gt;" in app.result_table.value
     assert app.chart.value[:4] == b"\x89PNG"
@@ -405,8 +408,8 @@ def test_ledger_import_totals_reconcile_and_survive_a_new_app(store, kode):
     assert "Sisa pinjaman Rp 1.500.000" in totals
     assert "Semua jumlah cocok" in text(app.checks.value)
     book = text(app.book.value)
-    assert "A-01 Théresia Ndona Rp 100.000 Rp 240.000 Rp 50.000 Rp 390.000" in book
-    assert "Jumlah 2 anggota Rp 200.000 Rp 360.000 Rp 50.000 Rp 610.000 Rp 1.500.000" in book
+    assert "A-01 Théresia Ndona 100.000 240.000 50.000 390.000 1.500.000" in book
+    assert "Jumlah 2 anggota 200.000 360.000 50.000 610.000 1.500.000" in book
     again = KoperasiDesaApp(kode=kode, store=store)
     assert text(again.book.value) == book
     assert again.editor_area.layout.display == "none"  # a book: the cards wait behind a button

@@ -43,6 +43,9 @@ FIELD_MAX = "420px"
 
 _CSS = """
 .dk-kop .widget-html-content { line-height: 1.45; }
+.dk-kop .dk-card, .dk-kop .dk-field, .dk-kop .dk-field > .widget-inline-hbox,
+.dk-kop .dk-field > .widget-dropdown, .dk-kop .dk-field > .widget-text { box-sizing: border-box; }
+.dk-kop .dk-field > .widget-inline-hbox { margin-left: 0; margin-right: 0; }
 .dk-kop .dk-field { margin: 2px 0 6px; width: 100%; }
 .dk-kop .dk-field-label { font-size: 14px; font-weight: bold; color: #33414f; }
 .dk-kop .dk-field-hint { font-size: 13px; color: #6b7785; }
@@ -50,7 +53,7 @@ _CSS = """
 .dk-kop .dk-pair { gap: 10px; }
 .dk-kop .dk-pair > .dk-card { flex: 1 1 300px; min-width: 0; }
 .dk-kop .dk-figures { display: flex; flex-wrap: wrap; gap: 8px; margin: 6px 0; }
-.dk-kop .dk-figure { flex: 1 1 140px; background: #f3f8fc; border: 1px solid #c9dcea;
+.dk-kop .dk-figure { flex: 1 1 120px; background: #f3f8fc; border: 1px solid #c9dcea;
   border-radius: 8px; padding: 6px 10px; }
 .dk-kop .dk-figure b { display: block; font-size: 1.25em; color: #0b3d6e; }
 .dk-kop .dk-figure.dk-warn b { color: #9a3b00; }
@@ -61,6 +64,8 @@ _CSS = """
 .dk-kop .dk-table th, .dk-kop .dk-table td { border-bottom: 1px solid #d5dde5;
   padding: 4px 8px; text-align: left; white-space: nowrap; }
 .dk-kop .dk-table td.dk-num, .dk-kop .dk-table th.dk-num { text-align: right; }
+.dk-kop .dk-table th { white-space: normal; vertical-align: bottom; }
+.dk-kop .dk-table td:not(.dk-num) { white-space: normal; min-width: 7em; }
 .dk-kop .dk-table th { background: #eef4f8; }
 .dk-kop .dk-table tfoot td { font-weight: bold; border-top: 2px solid #9fb3c8; }
 .dk-kop img.dk-chart, .dk-kop .dk-chart img { max-width: 100%; height: auto; }
@@ -73,7 +78,13 @@ _CSS = """
 .dk-kop .widget-upload { width: auto; max-width: 100%; }
 .dk-kop .jupyter-button { max-width: 100%; }
 .dk-kop .dk-rows-wide .dk-row-card > .widget-vbox { flex: 1 1 10em; }
+.dk-kop .dk-row-card { box-sizing: border-box; }
+.dk-kop .dk-row-card .widget-text, .dk-kop .dk-row-card .widget-dropdown {
+  box-sizing: border-box; margin-left: 0; margin-right: 0; }
 @media (max-width: 600px) {
+  .dk-kop .dk-table { font-size: 0.8em; }
+  .dk-kop .dk-table th, .dk-kop .dk-table td { padding: 3px 4px; }
+  .dk-kop .dk-table td:not(.dk-num) { min-width: 5.5em; }
   .dk-kop .dk-rows-wide .dk-row-card > .widget-vbox { flex: 1 1 40%; }
   .dk-kop .dk-figure b { font-size: 1.1em; }
 }
@@ -204,6 +215,11 @@ def table_html(
         f"<div class='dk-tablewrap'><table class='dk-table' data-testid='{esc(testid)}'>"
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody>{tail}</table></div>"
     )
+
+
+def rp_header(label_key: str) -> str:
+    """A column header for amounts written without "Rp" (narrow tables on a phone)."""
+    return t("kop.app.rp_header", label=t(label_key))
 
 
 def figures_html(items: Iterable[tuple[str, str, str]]) -> str:

@@ -32,6 +32,7 @@ from desmigratif_kit.cooperative.apps.common import (
     chart_image,
     chart_png,
     route_error,
+    rp_header,
     table_html,
     text_input,
 )
@@ -405,8 +406,8 @@ class KalkulatorPinjamanApp(KoperasiApp):
             return
         a, b = table.iloc[0], table.iloc[1]
         rows = [
-            (t("kop.loan.row_method"), t(f"kop.method.{a['metode']}"),
-             t(f"kop.method.{b['metode']}")),
+            (t("kop.loan.row_method"), t(f"kop.method_short.{a['metode']}"),
+             t(f"kop.method_short.{b['metode']}")),
             (t("kop.loan.row_rate"), self._rate(a), self._rate(b)),
             (t("kop.xl.first"), format_rp(a["angsuran_pertama_rp"]),
              format_rp(b["angsuran_pertama_rp"])),
@@ -421,7 +422,7 @@ class KalkulatorPinjamanApp(KoperasiApp):
             (t("kop.xl.effective_year"), format_pct(a["efektif_tahun_pct"]),
              format_pct(b["efektif_tahun_pct"])),
         ]  # fmt: skip
-        columns = [("", "text"), (str(a["penawaran"]), "text"), (str(b["penawaran"]), "text")]
+        columns = [("", "text"), (str(a["penawaran"]), "rp"), (str(b["penawaran"]), "rp")]
         self.comparison.value = table_html(rows, columns, "perbandingan")
         self.verdict.value = message_html(
             "info", f"<b data-testid='putusan'>{esc(offers_verdict(table))}</b>"
@@ -460,13 +461,13 @@ class KalkulatorPinjamanApp(KoperasiApp):
         shown = schedule.head(TABLE_ROWS)
         columns = [
             (t("kop.sched.bulan"), "int"),
-            (t("kop.sched.angsuran_pokok"), "rp"),
-            (t("kop.sched.bunga"), "rp"),
-            (t("kop.sched.angsuran"), "rp"),
-            (t("kop.sched.sisa_pokok"), "rp"),
+            (rp_header("kop.sched.angsuran_pokok"), "int"),
+            (rp_header("kop.sched.bunga"), "int"),
+            (rp_header("kop.sched.angsuran"), "int"),
+            (rp_header("kop.sched.sisa_pokok"), "int"),
         ]
-        foot = (t("kop.remit_app.total"), None, int(schedule["bunga"].sum()),
-                int(schedule["angsuran"].sum()), None)  # fmt: skip
+        foot = (t("kop.remit_app.total"), int(schedule["angsuran_pokok"].sum()),
+                int(schedule["bunga"].sum()), int(schedule["angsuran"].sum()), None)  # fmt: skip
         note = ""
         if len(schedule) > TABLE_ROWS:
             note = f"<p class='dk-note'>{esc(t('kop.loan.more_rows', n=TABLE_ROWS))}</p>"

@@ -33,6 +33,7 @@ from desmigratif_kit.cooperative.apps.common import (
     figures_html,
     route_error,
     row,
+    rp_header,
     table_html,
     text_input,
 )
@@ -55,13 +56,14 @@ REPORTED = ("simpanan_pokok_rp", "simpanan_wajib_rp", "simpanan_sukarela_rp", "s
 TABLE_COLUMNS = (
     ("no_anggota", "text"),
     ("nama", "text"),
-    ("simpanan_pokok_rp", "rp"),
-    ("simpanan_wajib_rp", "rp"),
-    ("simpanan_sukarela_rp", "rp"),
-    ("jumlah_simpanan_rp", "rp"),
-    ("sisa_pinjaman_rp", "rp"),
-    ("transaksi_rp", "rp"),
+    ("simpanan_pokok_rp", "number"),
+    ("simpanan_wajib_rp", "number"),
+    ("simpanan_sukarela_rp", "number"),
+    ("jumlah_simpanan_rp", "number"),
+    ("sisa_pinjaman_rp", "number"),
+    ("transaksi_rp", "number"),
 )
+"""The book as a table; amounts without "Rp" (the headers say it) so a phone shows more."""
 
 
 def editor_rows(ledger: pd.DataFrame) -> list[dict]:
@@ -100,7 +102,7 @@ class KoperasiDesaApp(KoperasiApp):
         self._create_files()
         self._finish_with(
             [self.header],
-            [self.summary_box, self.book_box, self.editor_box, self.report_box, self.files_box],
+            [self.summary_box, self.book_box, self.editor_box, self.files_box, self.report_box],
         )
         self.redraw()
         self._quiet = False
@@ -211,6 +213,7 @@ class KoperasiDesaApp(KoperasiApp):
         a phone shows the totals and the book first)."""
         self._editor_shown = shown
         self.editor_area.layout.display = None if shown else "none"
+        self.editor_toggle.layout.display = None if self.editor.cells else "none"
         self.editor_toggle.description = t(
             "kop.ledger_app.edit_close" if shown else "kop.ledger_app.edit_open",
             n=format_number(len(self.editor.cells)),
@@ -273,6 +276,7 @@ class KoperasiDesaApp(KoperasiApp):
     # --- drawing --------------------------------------------------------------------------------
     def _draw(self) -> None:
         self.export_link.value = ""
+        self.editor_open(self._editor_shown)  # the button's count follows the cards
         ledger = self.ledger
         if ledger.empty:
             self.totals.value = message_html("info", esc(t("kop.ledger_app.empty")))
@@ -315,7 +319,10 @@ class KoperasiDesaApp(KoperasiApp):
                 "ok", f"<span data-testid='cocok'>✓ {esc(t('kop.ledger.ok'))}</span>"
             )
         book = with_row_totals(ledger)
-        columns = [(t(f"kop.col.{name}"), kind) for name, kind in TABLE_COLUMNS]
+        columns = [
+            (rp_header(f"kop.col.{name}") if kind == "number" else t(f"kop.col.{name}"), kind)
+            for name, kind in TABLE_COLUMNS
+        ]
         rows = (
             book[[name for name, _ in TABLE_COLUMNS]]
             .astype(object)
@@ -334,7 +341,7 @@ class KoperasiDesaApp(KoperasiApp):
         finally:
             self._quiet = quiet
         self._update()
-        self.editor_open(self._editor_shown)
+        self.editor_open(False)  # the totals and the book first; the cards behind a button
 
     def _uploaded(self, change) -> None:
         files = uploaded_files(change["new"])

@@ -32,6 +32,7 @@ from desmigratif_kit.cooperative.apps.common import (
     figures_html,
     route_error,
     row,
+    rp_header,
     table_html,
     text_input,
 )
@@ -97,7 +98,7 @@ class PembagianShuApp(KoperasiApp):
         self._create_export()
         self._finish_with(
             [self.header],
-            [self.settings_box, self.members_box, self.result_box, self.export_box],
+            [self.settings_box, self.result_box, self.members_box, self.export_box],
         )
         self.redraw()
         self.set_form(SHU_AWAL)
@@ -109,7 +110,19 @@ class PembagianShuApp(KoperasiApp):
         saved = self.load_saved()
         if saved is not None and isinstance(saved.data, dict):
             self.set_form(saved.data)
+        self.editor_open(not self.editor.cells)
         self.callback(self._update)(save=False)
+
+    def editor_open(self, shown: bool) -> None:
+        """Show or hide the member cards (hidden once there are members, so a phone shows
+        each member's SHU first; errors in a card open them)."""
+        self._editor_shown = shown
+        self.editor_area.layout.display = None if shown else "none"
+        self.editor_toggle.layout.display = None if self.editor.cells else "none"
+        self.editor_toggle.description = t(
+            "kop.shu_app.edit_close" if shown else "kop.shu_app.edit_open",
+            n=format_number(len(self.editor.cells)),
+        )
 
     # --- building -----------------------------------------------------------------------------
     def _create_settings(self) -> None:
@@ -149,11 +162,18 @@ class PembagianShuApp(KoperasiApp):
         self.on(self.upload, self._uploaded)
         self.on_click(self.sample_button, self._load_sample)
         self.on_click(self.ledger_button, self._from_ledger)
+        self.editor.widget.add_class("dk-rows-wide")
+        self.editor_toggle = widgets.Button(icon="pencil", layout=widgets.Layout(width="auto"))
+        self.on_click(self.editor_toggle, lambda _b: self.editor_open(not self._editor_shown))
+        self.editor_area = widgets.VBox(
+            [self.editor.widget, self.editor_msg], layout=widgets.Layout(width="100%")
+        )
+        self._editor_shown = True
         self.members_box = card(
             [
                 self.members_title,
-                self.editor.widget,
-                self.editor_msg,
+                self.editor_toggle,
+                self.editor_area,
                 self.import_title,
                 row([self.upload, self.sample_button, self.ledger_button]),
                 self.import_msg,
@@ -165,8 +185,9 @@ class PembagianShuApp(KoperasiApp):
         self.result_msg = widgets.HTML()
         self.result_table = widgets.HTML()
         self.chart = chart_image()
+        self.chart_note = widgets.HTML()
         self.result_box = card([self.result_title, self.result_msg, self.result_table,
-                                self.chart])  # fmt: skip
+                                self.chart, self.chart_note])  # fmt: skip
 
     def _create_export(self) -> None:
         self.export_title = widgets.HTML()
@@ -245,6 +266,7 @@ class PembagianShuApp(KoperasiApp):
             members = members_for_shu(self.editor.frame())
         except TableError as error:
             self.editor_msg.value = form_problems_html(error)
+            self.editor_open(True)
             self._mark_unsaved()
             return
         records = member_records(members)
@@ -284,29 +306,30 @@ class PembagianShuApp(KoperasiApp):
 
     def _draw(self) -> None:
         self.export_link.value = ""
+        self.editor_open(self._editor_shown)  # the button's count follows the cards
         self._draw_pots()
         result = self.result
         if result is None:
-            self.result_table.value = ""
+            self.result_table.value = self.chart_note.value = ""
             self.chart.layout.display = "none"
             return
-        columns = [
+        columns = [  # what a member receives first: a phone shows it without scrolling
             ("#", "int"),
             (t("kop.shu.col.nama"), "text"),
-            (t("kop.shu.col.simpanan_rp"), "rp"),
-            (t("kop.shu.col.transaksi_rp"), "rp"),
-            (t("kop.shu.col.shu_jasa_modal_rp"), "rp"),
-            (t("kop.shu.col.shu_jasa_usaha_rp"), "rp"),
-            (t("kop.shu.col.shu_rp"), "rp"),
+            (rp_header("kop.shu.col.shu_rp"), "int"),
+            (rp_header("kop.shu.col.shu_jasa_modal_rp"), "int"),
+            (rp_header("kop.shu.col.shu_jasa_usaha_rp"), "int"),
+            (rp_header("kop.shu.col.simpanan_rp"), "number"),
+            (rp_header("kop.shu.col.transaksi_rp"), "number"),
         ]
         rows = [
-            (i, r.nama, r.simpanan_rp, r.transaksi_rp, r.shu_jasa_modal_rp,
-             r.shu_jasa_usaha_rp, r.shu_rp)
+            (i, r.nama, r.shu_rp, r.shu_jasa_modal_rp, r.shu_jasa_usaha_rp, r.simpanan_rp,
+             r.transaksi_rp)
             for i, r in enumerate(result.itertuples(index=False), start=1)
         ]  # fmt: skip
-        foot = ("", t("kop.remit_app.total"), float(result["simpanan_rp"].sum()),
-                float(result["transaksi_rp"].sum()), int(result["shu_jasa_modal_rp"].sum()),
-                int(result["shu_jasa_usaha_rp"].sum()), int(result["shu_rp"].sum()))  # fmt: skip
+        sums = result[["shu_rp", "shu_jasa_modal_rp", "shu_jasa_usaha_rp", "simpanan_rp",
+                       "transaksi_rp"]].sum()  # fmt: skip
+        foot = ("", t("kop.remit_app.total"), *(float(v) for v in sums))
         summary = t(
             "kop.shu_app.summary",
             n=format_number(len(result)),
@@ -317,8 +340,11 @@ class PembagianShuApp(KoperasiApp):
         )
         self.chart.layout.display = None
         key = tuple(result["shu_rp"].tolist()) + tuple(map(str, result["nama"]))
+        top = CHART_TOP if len(result) > CHART_TOP else None
+        self.chart_note.value = (
+            f"<p class='dk-note'>{esc(t('kop.shu_app.chart_top', top=top))}</p>" if top else ""
+        )
         if key != self._chart_key:
-            top = CHART_TOP if len(result) > CHART_TOP else None
             self.chart.value = chart_png("chart_shu_members", result, top=top)
             self._chart_key = key
 
@@ -331,6 +357,7 @@ class PembagianShuApp(KoperasiApp):
         finally:
             self._quiet = quiet
         self._update()
+        self.editor_open(False)  # the members' SHU first; the cards behind a button
         self.import_msg.value = message_html("ok", esc(message))
 
     def _uploaded(self, change) -> None:

@@ -143,7 +143,9 @@ class SimulasiRemitansiApp(KoperasiApp):
         }
         pos_row = widgets.HBox(
             [f.box for f in self.pos.values()],
-            layout=widgets.Layout(flex_flow="row wrap", width="100%", gap="8px"),
+            layout=widgets.Layout(
+                flex_flow="row wrap", width="100%", gap="8px", align_items="flex-end"
+            ),
         )
         self.plan_msg = widgets.HTML()
         self.plan_box = card(

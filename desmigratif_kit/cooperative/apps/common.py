@@ -55,7 +55,7 @@ _CSS = """
 .dk-kop .dk-figures { display: flex; flex-wrap: wrap; gap: 8px; margin: 6px 0; }
 .dk-kop .dk-figure { flex: 1 1 120px; background: #f3f8fc; border: 1px solid #c9dcea;
   border-radius: 8px; padding: 6px 10px; }
-.dk-kop .dk-figure b { display: block; font-size: 1.25em; color: #0b3d6e; }
+.dk-kop .dk-figure b { display: block; font-size: 1.25em; color: #0b3d6e; white-space: nowrap; }
 .dk-kop .dk-figure.dk-warn b { color: #9a3b00; }
 .dk-kop .dk-figure.dk-good b { color: #1b5e2f; }
 .dk-kop .dk-figure span { font-size: 13px; color: #4a5663; }
@@ -77,7 +77,9 @@ _CSS = """
 .dk-kop .widget-toggle-buttons { flex-wrap: wrap; height: auto; }
 .dk-kop .widget-upload { width: auto; max-width: 100%; }
 .dk-kop .jupyter-button { max-width: 100%; }
-.dk-kop .dk-rows-wide .dk-row-card > .widget-vbox { flex: 1 1 10em; }
+.dk-kop .dk-rows-wide .dk-row-card > .widget-vbox { flex: 1 1 10em; padding-right: 4px;
+  box-sizing: border-box; }
+.dk-kop .dk-rows-wide .dk-row-card .widget-text { width: 100% !important; }
 .dk-kop .dk-row-card { box-sizing: border-box; }
 .dk-kop .dk-row-card .widget-text, .dk-kop .dk-row-card .widget-dropdown {
   box-sizing: border-box; margin-left: 0; margin-right: 0; }

@@ -372,9 +372,9 @@ class KalkulatorPinjamanApp(KoperasiApp):
         blank = kur_unanswered(answers)
         asked = [k for k in blank if k in self.kur_fields]
         if asked:
-            labels = ", ".join(t(f"kop.kur.q.{k}") for k in asked)
+            items = "".join(f"<li>{esc(t(f'kop.kur.q.{k}'))}</li>" for k in asked)
             self.kur_result.value = message_html(
-                "info", esc(t("kop.loan.kur_answer_more", questions=labels))
+                "info", f"<b>{esc(t('kop.loan.kur_answer_more'))}</b><ul>{items}</ul>"
             )
             return True
         if blank:  # amount or term of offer B missing: said under offer B

@@ -23,7 +23,8 @@ KEYS = [
     "remitansi_bisa_hemat_rp", "rencana_tabungan_pct", "rencana_usaha_pct",
     "pinjaman_ada_flat", "pinjaman_efektif_tertinggi_pct", "pinjaman_selisih_bunga_rp",
     "kur_dicek", "kur_syarat_kurang", "shu_anggota", "shu_dibagi_rp", "koperasi_anggota",
-    "koperasi_simpanan_rp", "koperasi_pinjaman_rp", "koperasi_selisih", "pelajaran_benar",
+    "koperasi_simpanan_rp", "koperasi_pinjaman_rp", "koperasi_selisih", "latihan_benar",
+    "latihan_total",
 ]  # fmt: skip
 
 
@@ -65,8 +66,10 @@ def test_empty_work_gives_every_fact_as_a_gap():
     summary = ringkasan_kerja({})
     assert summary.pilar == 4
     assert [f.key for f in summary.fakta] == KEYS
-    assert all(f.value is None and not f.follow_up for f in summary.fakta)
-    assert [f.key for f in summary.kosong()] == KEYS
+    # every fact about the work is a gap; only the lesson's size is known (as in pillar 1)
+    assert [f.key for f in summary.kosong()] == KEYS[:-1]
+    assert summary.nilai("latihan_total") == 7
+    assert not any(f.follow_up for f in summary.fakta)
 
 
 def test_facts_are_labelled_in_both_catalogs_with_known_kinds():
@@ -95,7 +98,7 @@ def test_full_work_is_recomputed_with_the_rules():
     assert value("koperasi_anggota") == 24 and value("koperasi_simpanan_rp") == 14_890_000
     assert value("koperasi_pinjaman_rp") == 26_500_000
     assert value("koperasi_selisih") == 1  # the report's simpanan wajib differs from the book
-    assert value("pelajaran_benar") == 1
+    assert value("latihan_benar") == 1 and value("latihan_total") == 7
 
 
 def test_follow_up_marks_what_a_district_head_should_see():
@@ -126,7 +129,7 @@ def test_unreadable_work_gives_gaps_not_errors():
         LESSON_APP_ID: ["rusak"],
     }  # fmt: skip
     summary = ringkasan_kerja(work)
-    assert all(f.value is None for f in summary.fakta)
+    assert all(f.value is None for f in summary.fakta if f.key != "latihan_total")
     assert ringkasan_kerja(None).pilar == 4
 
 
@@ -143,7 +146,7 @@ def test_kur_not_used_is_false_and_unfinished_questions_are_a_gap():
 def test_lesson_record_counts_right_answers_only():
     record = lessons.with_answer(lessons.new_record("x"), "4.1", "SGP", "Singapura", True)
     record = lessons.with_answer(record, "1.1", 18, "18", True)  # another pillar's exercise
-    assert ringkasan_kerja({LESSON_APP_ID: record}).nilai("pelajaran_benar") == 1
+    assert ringkasan_kerja({LESSON_APP_ID: record}).nilai("latihan_benar") == 1
 
 
 def test_the_catalog_lists_the_lesson_and_four_apps():

@@ -5,7 +5,8 @@ of ``simulasi_remitansi``, ``kalkulator_pinjaman``, ``pembagian_shu``, ``koperas
 :mod:`desmigratif_kit.core.lessons` for ``pelajaran_04_koperasi_dan_remitansi``). Every fact
 is recomputed from the saved inputs with the rules, so the board shows what the app showed.
 A fact is ``None`` when the participant has not done that part (a gap to discuss), or when
-what was saved cannot be read. No name is ever a fact: counts and amounts only.
+what was saved cannot be read; ``latihan_total`` (how many exercises the lesson has) is always
+given, so a board can write "3 of 7". No name is ever a fact: counts and amounts only.
 
 Facts, in order (key, kind, meaning; *follow up* marks what a district head should follow up):
 
@@ -27,12 +28,13 @@ Facts, in order (key, kind, meaning; *follow up* marks what a district head shou
 ``koperasi_simpanan_rp``            rp      all savings (pokok + wajib + sukarela)
 ``koperasi_pinjaman_rp``            rp      loans outstanding
 ``koperasi_selisih``                int     things that do not reconcile (*follow up* if > 0)
-``pelajaran_benar``                 int     lesson exercises answered right (of 7)
+``latihan_benar``                   int     lesson exercises answered right (of ``latihan_total``)
+``latihan_total``                   int     exercises in the lesson (always given, as in pillar 1)
 ==================================  ======  ========================================================
 
 >>> r = ringkasan_kerja({})
->>> r.pilar, len(r.fakta), all(f.value is None for f in r.fakta)
-(4, 18, True)
+>>> r.pilar, len(r.fakta), [f.key for f in r.fakta if f.value is not None], r.nilai("latihan_total")
+(4, 19, ['latihan_total'], 7)
 >>> ringkasan_kerja({"pembagian_shu": {"shu": "60.000.000", "jm": "20", "ju": "25",
 ...     "anggota": [{"nama": "Sari", "simpanan_rp": 2e6, "transaksi_rp": 5e6}]}}
 ...     ).nilai("shu_dibagi_rp")
@@ -168,12 +170,13 @@ def _ledger(work: Mapping[str, Any] | None) -> dict[str, Any]:
 
 
 def _lesson(record: Any) -> dict[str, Any]:
-    if not isinstance(record, Mapping):
-        return {}
     from desmigratif_kit.core.latihan import exercises_with_prefix
 
-    done = lessons.progress(record, exercises_with_prefix(LESSON_PREFIX))
-    return {"pelajaran_benar": done.benar}
+    numbers = exercises_with_prefix(LESSON_PREFIX)
+    facts: dict[str, Any] = {"latihan_total": len(numbers)}
+    if isinstance(record, Mapping):
+        facts["latihan_benar"] = lessons.progress(record, numbers).benar
+    return facts
 
 
 def ringkasan_kerja(works: Works) -> RingkasanPilar:
@@ -211,6 +214,7 @@ def ringkasan_kerja(works: Works) -> RingkasanPilar:
             fakta("koperasi_simpanan_rp", "rp"),
             fakta("koperasi_pinjaman_rp", "rp"),
             fakta("koperasi_selisih", "int", lambda v: v > 0),
-            fakta("pelajaran_benar", "int"),
+            fakta("latihan_benar", "int"),
+            fakta("latihan_total", "int"),
         ],
     )

@@ -90,8 +90,8 @@ def test_full_work_is_recomputed_with_the_rules():
     # offer A 1,5 % flat (36,76 % a year effective) against the KUR PMI at 6 % a year
     assert value("pinjaman_ada_flat") is True
     assert round(value("pinjaman_efektif_tertinggi_pct"), 2) == 36.76
-    kur_interest = int(cooperative.kur_schedule(60_000_000, 30)["bunga"].sum())
-    assert value("pinjaman_selisih_bunga_rp") == kur_interest - 1_800_000
+    # different amounts and terms: no interest difference to report (effective rates compare)
+    assert value("pinjaman_selisih_bunga_rp") is None
     # Dewi's answers: term longer than the contract, no NPWP above Rp 50 juta
     assert value("kur_dicek") is True and value("kur_syarat_kurang") == 2
     assert value("shu_anggota") == 2 and value("shu_dibagi_rp") == 27_000_000
@@ -131,6 +131,13 @@ def test_unreadable_work_gives_gaps_not_errors():
     summary = ringkasan_kerja(work)
     assert all(f.value is None for f in summary.fakta if f.key != "latihan_total")
     assert ringkasan_kerja(None).pilar == 4
+
+
+def test_interest_saved_for_the_same_loan():
+    work = {"kalkulator_pinjaman": forms.PINJAMAN_AWAL}  # 1,5 % flat vs declining, 10 juta
+    summary = ringkasan_kerja(work)
+    assert summary.nilai("pinjaman_selisih_bunga_rp") == 1_800_000 - 975_000
+    assert summary.nilai("kur_dicek") is False
 
 
 def test_kur_not_used_is_false_and_unfinished_questions_are_a_gap():

@@ -19,7 +19,8 @@ Facts, in order (key, kind, meaning; *follow up* marks what a district head shou
 ``rencana_usaha_pct``               pct     share planned for a productive fund (*follow up* if 0)
 ``pinjaman_ada_flat``               bool    a flat-rate offer was among those compared
 ``pinjaman_efektif_tertinggi_pct``  pct     the dearest offer's effective rate, % a year
-``pinjaman_selisih_bunga_rp``       rp      total interest of the dearer offer minus the cheaper
+``pinjaman_selisih_bunga_rp``       rp      interest saved by the cheaper offer (same amount and term
+                                            only; else ``None``: compare effective rates)
 ``kur_dicek``                       bool    the KUR PMI option and its questions were used
 ``kur_syarat_kurang``               int     KUR conditions not met (*follow up* if > 0)
 ``shu_anggota``                     int     members in the SHU sharing
@@ -120,9 +121,11 @@ def _loans(work: Mapping[str, Any] | None) -> dict[str, Any]:
     if table is not None:
         facts["pinjaman_ada_flat"] = bool((table["metode"] == "flat").any())
         facts["pinjaman_efektif_tertinggi_pct"] = float(table["efektif_tahun_pct"].max())
-        facts["pinjaman_selisih_bunga_rp"] = int(
-            table["total_bunga_rp"].max() - table["total_bunga_rp"].min()
-        )
+        principal = table["total_bayar_rp"] - table["total_bunga_rp"]
+        if principal.nunique() == 1 and table["bulan"].nunique() == 1:
+            facts["pinjaman_selisih_bunga_rp"] = int(
+                table["total_bunga_rp"].max() - table["total_bunga_rp"].min()
+            )
     kur_offer = next((f for f in forms.values() if f.get("jenis") == "kur"), None)
     facts["kur_dicek"] = kur_offer is not None
     if kur_offer is not None:

@@ -19,8 +19,7 @@ Facts, in order (key, kind, meaning; *follow up* marks what a district head shou
 ``rencana_usaha_pct``               pct     share planned for a productive fund (*follow up* if 0)
 ``pinjaman_ada_flat``               bool    a flat-rate offer was among those compared
 ``pinjaman_efektif_tertinggi_pct``  pct     the dearest offer's effective rate, % a year
-``pinjaman_selisih_bunga_rp``       rp      interest saved by the cheaper offer (same amount and term
-                                            only; else ``None``: compare effective rates)
+``pinjaman_selisih_bunga_rp``       rp      interest saved by the cheaper offer (same loan only)
 ``kur_dicek``                       bool    the KUR PMI option and its questions were used
 ``kur_syarat_kurang``               int     KUR conditions not met (*follow up* if > 0)
 ``shu_anggota``                     int     members in the SHU sharing

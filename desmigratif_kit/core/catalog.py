@@ -113,8 +113,18 @@ PILLARS: tuple[Pillar, ...] = (
     Pillar(
         4,
         "home.pillar_4",
-        (AppEntry("simpan_pinjam", "4_koperasi/app_simpan_pinjam.ipynb"),),
+        (
+            AppEntry("simulasi_remitansi", "4_koperasi/app_simulasi_remitansi.ipynb"),
+            AppEntry("kalkulator_pinjaman", "4_koperasi/app_kalkulator_pinjaman.ipynb"),
+            AppEntry("pembagian_shu", "4_koperasi/app_pembagian_shu.ipynb"),
+            AppEntry("koperasi_desa", "4_koperasi/app_koperasi_desa.ipynb"),
+        ),
         package="desmigratif_kit.cooperative",
+        lessons=(
+            LessonEntry(
+                "04_koperasi_dan_remitansi", "4_koperasi/04_koperasi_dan_remitansi.ipynb", "4."
+            ),
+        ),
     ),
 )
 

@@ -129,3 +129,15 @@ def is_number(value: Any) -> bool:
     (True, False, False)
     """
     return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def participant_works(store, code: str) -> dict[str, Any]:
+    """One participant's latest saved data for every app and lesson in the catalog (app id ->
+    data): what the pillars' summaries read (``store`` is a :class:`core.store.Store`)."""
+    found: dict[str, Any] = {}
+    for pillar in PILLARS:
+        for app_id in sorted(pillar_apps(pillar)):
+            saved = store.load(code, app_id)
+            if saved is not None:
+                found[app_id] = saved.data
+    return found

@@ -357,3 +357,17 @@ class RekapLangsung:
         before = self.rekap
         self.rekap = _assemble(participants, self._works, self._summaries, self.pillars)
         return self.rekap != before
+
+
+def rekap_kabupaten(store: Store, kode: str, pillars: Sequence[Pillar] = PILLARS) -> Rekap:
+    """The :class:`Rekap` of one kabupaten/kota (code ``53.08``), read from the store for its
+    villages only (the apps and lessons of the catalog, plus the action plan)."""
+    kab = normalize_kode(kode)
+    people = [
+        p
+        for p in store.participants()
+        if is_village(p) and normalize_kode(p.village_code)[:5] == kab
+    ]
+    apps = sorted({app for pillar in pillars for app in pillar_apps(pillar)} | {PLAN_APP})
+    works = [w for p in people for app in apps if (w := store.load(p.code, app)) is not None]
+    return rekap(people, works, pillars)

@@ -166,7 +166,7 @@ def district_table_html(rekap: Rekap, lang: str | None = None) -> str:
             for key, _, kind in columns.get(pillar.nomor, []):
                 cells.append(_cell(facts.get(key), kind, lang))
             done = desa.pelajaran.get(pillar.nomor)
-            lesson = f"{done.benar}/{done.total}" if done and done.total else "—"
+            lesson = f"{done.benar}/{done.total}" if done and done.dijawab else "—"
             cells.append(f"<td>{esc(lesson)}</td>")
         cells.append(_plan_cell(desa, lang))
         body.append(f"<tr>{''.join(cells)}</tr>")

@@ -63,7 +63,7 @@ def chart_ya(
     totals: Sequence[TotalFakta],
     villages: int,
     when: datetime | None = None,
-    lebar_inci: float = 7.5,
+    lebar_inci: float = 5.6,
 ) -> Chart | None:
     """Pillar ``nomor``'s yes/no facts: how many villages said yes (``None`` if it has none).
 
@@ -77,7 +77,7 @@ def chart_ya(
     lang = get_language()
     stamp = format_datetime(when or datetime.now().astimezone(), lang)
     source = t("ws.chart.board.source", lang, n=villages, time=stamp)
-    fig = figure(lebar_inci, 1.3 + 0.62 * len(bools), source)
+    fig = figure(lebar_inci, 1.4 + 0.7 * len(bools), source)
     ax = fig.add_subplot()
     labels = [text_or_key(total.label, lang) for total in bools]
     values = [int(total.nilai or 0) for total in bools]
@@ -90,15 +90,15 @@ def chart_ya(
         padding=4, fontsize=PROJECTOR_FONT - 2, color=WARNA["teks"],
     )  # fmt: skip
     ax.set_xlim(0, max(villages, max(values, default=0), 1) * 1.45)
+    style_axes(ax)
     ax.tick_params(axis="y", labelsize=PROJECTOR_FONT)
     ax.tick_params(axis="x", labelsize=PROJECTOR_FONT - 3)
-    style_axes(ax)
     title_left(ax, t("ws.chart.board.title", lang, n=nomor))
     ax.title.set_fontsize(PROJECTOR_FONT + 1)
     return fig
 
 
-def chart_lessons(rekap: Rekap, when: datetime | None = None, lebar_inci: float = 7.5) -> Chart:
+def chart_lessons(rekap: Rekap, when: datetime | None = None, lebar_inci: float = 5.6) -> Chart:
     """Per pillar: villages that started its lesson, each bar labelled with the mean number
     of right answers per village.
 
@@ -111,7 +111,7 @@ def chart_lessons(rekap: Rekap, when: datetime | None = None, lebar_inci: float 
     lang = get_language()
     stamp = format_datetime(when or datetime.now().astimezone(), lang)
     source = t("ws.chart.board.source", lang, n=rekap.jumlah_desa, time=stamp)
-    fig = figure(lebar_inci, 1.3 + 0.62 * len(rekap.pilar), source)
+    fig = figure(lebar_inci, 1.4 + 0.7 * len(rekap.pilar), source)
     ax = fig.add_subplot()
     labels, values, notes = [], [], []
     for pillar in rekap.pilar:
@@ -119,14 +119,15 @@ def chart_lessons(rekap: Rekap, when: datetime | None = None, lebar_inci: float 
         labels.append(f"{pillar.nomor}. {t(pillar.judul_key, lang)}")
         values.append(started)
         mean = format_number(round(benar / started, 1)) if started else "0"
-        notes.append(f"{format_number(started)} {t('ws.chart.lessons.started', lang)} · Ø {mean}")
+        notes.append(t("ws.chart.lessons.bar", lang, n=format_number(started), mean=mean))
     bars = horizontal_bars(ax, labels, values, [WARNA["utama"]] * len(values))
     for old in list(ax.texts):
         old.remove()
     ax.bar_label(bars, labels=notes, padding=4, fontsize=PROJECTOR_FONT - 3, color=WARNA["teks"])
-    ax.set_xlim(0, max(rekap.jumlah_desa, max(values, default=0), 1) * 1.6)
-    ax.tick_params(axis="y", labelsize=PROJECTOR_FONT - 1)
+    ax.set_xlim(0, max(rekap.jumlah_desa, max(values, default=0), 1) * 1.9)
     style_axes(ax)
+    ax.tick_params(axis="y", labelsize=PROJECTOR_FONT - 1)
+    ax.tick_params(axis="x", labelsize=PROJECTOR_FONT - 4)
     title_left(ax, t("ws.chart.lessons.title", lang))
     return fig
 

@@ -122,7 +122,10 @@ def rencana_xlsx(
     tanggal: date | None = None,
     lang: str | None = None,
 ) -> bytes:
-    """The village's action plan as an ``.xlsx`` workbook (see the module docstring)."""
+    """The village's action plan as an ``.xlsx`` workbook (see the module docstring).
+
+    ``lang`` is the language of the texts written here; the column headers follow the
+    language in effect (:mod:`core.excel` translates them when it writes)."""
     plan = plan_from_saved(plan)
     when = format_date(tanggal or date.today(), lang)
     note = t("ws.xlsx.plan_note", lang, desa=desa_nama, kode=desa_kode, date=when)

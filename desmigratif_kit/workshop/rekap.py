@@ -71,7 +71,8 @@ class Desa:
     ringkasan: Mapping[int, RingkasanPilar | None]
     pelajaran: Mapping[int, lessons.Progress]
     rencana: Mapping[str, Any] | None = None
-    terakhir: datetime | None = None
+    terakhir: datetime | None = field(default=None, compare=False)
+    """The village's last save (not compared: a save that changes no fact changes nothing)."""
 
     @property
     def kabupaten_kode(self) -> str:

@@ -43,7 +43,7 @@ class HomeApp(App):
         self._create_signed_in()
         self._create_pillars()
         self.body = widgets.VBox()
-        self._finish([self.header, self.body, self.message, self.first, self.pillars, self.after])
+        self._finish([self.header, self.first, self.body, self.message, self.pillars, self.after])
         self.redraw()
         self._show_state()
 

@@ -36,7 +36,9 @@ tr.dk-follow td, td.dk-follow { background: #ffe3c7; color: #7a3300; font-weight
 .dk-plan-sum { border-collapse: collapse; width: 100%; }
 .dk-plan-sum th, .dk-plan-sum td { border-bottom: 1px solid #e1e7ee; padding: 5px 6px;
   text-align: left; vertical-align: top; }
+.dk-app.dk-board { font-size: 19px; }
 .dk-board h1 { font-size: 2.1em; margin: 0.1em 0; }
+.dk-board .dk-muted { font-size: 0.95em; }
 .dk-tiles { display: flex; flex-wrap: wrap; gap: 12px; margin: 8px 0; }
 .dk-tile { flex: 1 1 180px; background: #eef4f8; border-radius: 10px; padding: 10px 16px; }
 .dk-tile b { display: block; font-size: 3.2em; line-height: 1.05; color: #1d3b55; }
@@ -58,7 +60,8 @@ tr.dk-follow td, td.dk-follow { background: #ffe3c7; color: #7a3300; font-weight
   text-align: left; white-space: nowrap; background: #fff; }
 .dk-district thead th { background: #eef4f8; white-space: normal; min-width: 5.5em;
   vertical-align: bottom; font-size: 0.9em; }
-.dk-district .dk-group { text-align: center; border-left: 2px solid #9db7cc; font-size: 1em; }
+.dk-district .dk-group { text-align: left; border-left: 2px solid #9db7cc; font-size: 1em;
+  white-space: nowrap; }
 .dk-district tfoot td, .dk-district tfoot th { font-weight: bold; background: #f5f8fb; }
 .dk-district .dk-sticky { position: sticky; left: 0; z-index: 1; background: #fff;
   max-width: 9em; white-space: normal; border-right: 1px solid #d5dde5; }
@@ -68,6 +71,8 @@ tr.dk-follow td, td.dk-follow { background: #ffe3c7; color: #7a3300; font-weight
 .dk-app img.dk-chart, .dk-app .dk-chart img { max-width: 100%; height: auto; }
 .dk-downloads a { margin-right: 10px; }
 @media (max-width: 600px) {
+  .dk-app .dk-row-card .widget-text, .dk-app .dk-row-card .widget-dropdown {
+    width: calc(100% - 8px) !important; }
   .dk-board-grid { grid-template-columns: 1fr; }
   .dk-tile b { font-size: 2.2em; }
   .dk-facts td { white-space: normal; }

@@ -69,13 +69,14 @@ class PapanHasilApp(WorkshopApp):
         self.body = widgets.VBox([self.pin_box], layout=widgets.Layout(width="100%"))
         self._finish([css(), self.header, self.message, self.body])
         self.container.add_class("dk-board")
+        self.bar.who.layout.display = "none"  # the board is nobody's work: no "not signed in"
         self.container.layout.max_width = "1800px"
         self.redraw()
 
     # --- building -------------------------------------------------------------------------
     def _create_pin(self) -> None:
         self.pin_title = widgets.HTML()
-        self.pin = widgets.Password(layout=widgets.Layout(width="12em"))
+        self.pin = widgets.Password(layout=widgets.Layout(width="10em"))
         self.pin.add_class("dk-pin")
         self.pin_button = widgets.Button(button_style="primary", icon="unlock")
         self.on_click(self.pin_button, self._try_pin)
@@ -193,7 +194,6 @@ class PapanHasilApp(WorkshopApp):
             f"<h2>{esc(t('ws.board.pin_title'))}</h2><p>{esc(t('ws.board.pin_intro'))}</p>"
         )
         self.pin.placeholder = t("ws.board.pin_placeholder")
-        self.pin.description = t("ws.board.pin")
         self.pin_button.description = t("ws.board.open")
         self.export_button.description = t("ws.board.make_export")
         if not self.guard.expected:

@@ -20,13 +20,13 @@ from collections.abc import Sequence
 from datetime import datetime
 
 import pandas as pd
+from matplotlib.ticker import MaxNLocator
 
 from desmigratif_kit.core.charts import (
     WARNA,
     Chart,
     figure,
     format_axis,
-    horizontal_bars,
     source_line,
     style_axes,
     title_left,
@@ -58,6 +58,27 @@ PROJECTOR_FONT = 15
 """Points for labels on the board's charts (read from the back of a room)."""
 
 
+def _labelled_bars(ax, labels, values, colors, notes, limit: float) -> None:
+    """Horizontal bars for a projector: each label written above its bar (long labels never
+    squeeze the bars), the note (``12 dari 30 desa``) at the end of the bar."""
+    rows = range(len(labels))[::-1]
+    positions = [row * 1.6 for row in rows]
+    bars = ax.barh(positions, values, color=colors, height=0.75)
+    for y, label in zip(positions, labels, strict=True):
+        ax.text(0, y + 0.5, label, fontsize=PROJECTOR_FONT, color=WARNA["teks"], va="bottom")
+    ax.bar_label(bars, labels=notes, padding=6, fontsize=PROJECTOR_FONT - 1, color=WARNA["teks"],
+                 fontweight="bold")  # fmt: skip
+    ax.set_yticks([])
+    ax.set_ylim(-0.8, max(positions, default=0) + 1.5)
+    ax.set_xlim(0, limit)
+    ax.spines["left"].set_visible(False)
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
+    format_axis(ax.xaxis)
+    ax.tick_params(axis="x", labelsize=PROJECTOR_FONT - 4)
+    ax.grid(axis="x", color="#e3e6ea", linewidth=0.8)
+    ax.set_axisbelow(True)
+
+
 def chart_ya(
     nomor: int,
     totals: Sequence[TotalFakta],
@@ -65,10 +86,11 @@ def chart_ya(
     when: datetime | None = None,
     lebar_inci: float = 5.6,
 ) -> Chart | None:
-    """Pillar ``nomor``'s yes/no facts: how many villages said yes (``None`` if it has none).
+    """Pillar ``nomor``'s yes/no facts: how many villages said yes (``None`` if it has none);
+    orange when some village is to be followed up on that fact.
 
     >>> totals = [TotalFakta("a", "Meja layanan", "bool", 12, 20, 10, 0)]
-    >>> [t.get_text() for t in chart_ya(1, totals, 30).axes[0].get_yticklabels()]
+    >>> [t.get_text() for t in chart_ya(1, totals, 30).axes[0].texts][:1]
     ['Meja layanan']
     """
     bools = [total for total in totals if total.kind == "bool"]
@@ -77,30 +99,27 @@ def chart_ya(
     lang = get_language()
     stamp = format_datetime(when or datetime.now().astimezone(), lang)
     source = t("ws.chart.board.source", lang, n=villages, time=stamp)
-    fig = figure(lebar_inci, 1.4 + 0.7 * len(bools), source)
+    fig = figure(lebar_inci, 1.5 + 0.95 * len(bools), source)
     ax = fig.add_subplot()
-    labels = [text_or_key(total.label, lang) for total in bools]
     values = [int(total.nilai or 0) for total in bools]
-    colors = [WARNA["sorot"] if total.tindak_lanjut else WARNA["utama"] for total in bools]
-    bars = horizontal_bars(ax, labels, values, colors)
-    for old in list(ax.texts):  # the plain numbers: replaced by "12 dari 30 desa"
-        old.remove()
-    ax.bar_label(
-        bars, labels=[t("ws.board.of_villages", lang, n=v, total=villages) for v in values],
-        padding=4, fontsize=PROJECTOR_FONT - 2, color=WARNA["teks"],
-    )  # fmt: skip
-    ax.set_xlim(0, max(villages, max(values, default=0), 1) * 1.45)
+    _labelled_bars(
+        ax,
+        [text_or_key(total.label, lang) for total in bools],
+        values,
+        [WARNA["sorot"] if total.tindak_lanjut else WARNA["utama"] for total in bools],
+        [t("ws.board.of_villages", lang, n=v, total=villages) for v in values],
+        max(villages, max(values, default=0), 1) * 1.7,
+    )
     style_axes(ax)
-    ax.tick_params(axis="y", labelsize=PROJECTOR_FONT)
-    ax.tick_params(axis="x", labelsize=PROJECTOR_FONT - 3)
+    ax.tick_params(axis="x", labelsize=PROJECTOR_FONT - 4)
     title_left(ax, t("ws.chart.board.title", lang, n=nomor))
     ax.title.set_fontsize(PROJECTOR_FONT + 1)
     return fig
 
 
 def chart_lessons(rekap: Rekap, when: datetime | None = None, lebar_inci: float = 5.6) -> Chart:
-    """Per pillar: villages that started its lesson, each bar labelled with the mean number
-    of right answers per village.
+    """Per pillar: villages that started its lesson, and the mean number of right answers per
+    village that started.
 
     >>> from desmigratif_kit.core.store import Store
     >>> from desmigratif_kit.workshop.rekap import RekapLangsung
@@ -111,7 +130,7 @@ def chart_lessons(rekap: Rekap, when: datetime | None = None, lebar_inci: float 
     lang = get_language()
     stamp = format_datetime(when or datetime.now().astimezone(), lang)
     source = t("ws.chart.board.source", lang, n=rekap.jumlah_desa, time=stamp)
-    fig = figure(lebar_inci, 1.4 + 0.7 * len(rekap.pilar), source)
+    fig = figure(lebar_inci, 1.5 + 0.95 * len(rekap.pilar), source)
     ax = fig.add_subplot()
     labels, values, notes = [], [], []
     for pillar in rekap.pilar:
@@ -120,15 +139,14 @@ def chart_lessons(rekap: Rekap, when: datetime | None = None, lebar_inci: float 
         values.append(started)
         mean = format_number(round(benar / started, 1)) if started else "0"
         notes.append(t("ws.chart.lessons.bar", lang, n=format_number(started), mean=mean))
-    bars = horizontal_bars(ax, labels, values, [WARNA["utama"]] * len(values))
-    for old in list(ax.texts):
-        old.remove()
-    ax.bar_label(bars, labels=notes, padding=4, fontsize=PROJECTOR_FONT - 3, color=WARNA["teks"])
-    ax.set_xlim(0, max(rekap.jumlah_desa, max(values, default=0), 1) * 1.9)
+    _labelled_bars(
+        ax, labels, values, [WARNA["utama"]] * len(values), notes,
+        max(rekap.jumlah_desa, max(values, default=0), 1) * 2.2,
+    )  # fmt: skip
     style_axes(ax)
-    ax.tick_params(axis="y", labelsize=PROJECTOR_FONT - 1)
     ax.tick_params(axis="x", labelsize=PROJECTOR_FONT - 4)
     title_left(ax, t("ws.chart.lessons.title", lang))
+    ax.title.set_fontsize(PROJECTOR_FONT + 1)
     return fig
 
 

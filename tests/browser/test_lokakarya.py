@@ -94,7 +94,7 @@ def test_board_needs_the_servers_pin_escapes_names_and_refreshes_itself(
         arg=before,
         timeout=30_000,
     )
-    assert "Kepala Kuripan" in who.inner_text()
+    page.locator("[data-testid=desa-masuk]", has_text="Kepala Kuripan").wait_for()
     assert page.page_errors == [] and dialogs == []
 
 

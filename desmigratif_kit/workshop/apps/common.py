@@ -55,6 +55,9 @@ tr.dk-follow td, td.dk-follow { background: #ffe3c7; color: #7a3300; font-weight
 .dk-who-list { columns: 2 22em; font-size: 1.05em; padding-left: 1.2em; }
 .dk-people { color: #33475b; }
 .dk-live { color: #4a5663; font-size: 0.95em; }
+.dk-app .dk-wide, .dk-app .dk-wide .widget-html-content { width: 100%; max-width: 100%;
+  min-width: 0; overflow: hidden; }
+.dk-app .dk-tablewrap { overflow-x: auto; max-width: 100%; -webkit-overflow-scrolling: touch; }
 .dk-district { border-collapse: separate; border-spacing: 0; font-size: 0.92em; }
 .dk-district th, .dk-district td { border-bottom: 1px solid #d5dde5; padding: 4px 8px;
   text-align: left; white-space: nowrap; background: #fff; }

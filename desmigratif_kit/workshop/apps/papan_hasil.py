@@ -221,6 +221,8 @@ class PapanHasilApp(WorkshopApp):
             )
             + "</div>"
         )
+        self.who_title.value = f"<h2>{esc(t('ws.board.who'))}</h2>"
+        self.who.value = participants_html(rekap)
         now = datetime.now().astimezone()
         for pillar in PILLARS:
             totals = rekap.totals(pillar.nomor)
@@ -245,8 +247,6 @@ class PapanHasilApp(WorkshopApp):
         if lessons_key != self._drawn_lessons:
             self.lessons_chart.value = charts.to_png(charts.chart_lessons(rekap, now))
             self._drawn_lessons = lessons_key
-        self.who_title.value = f"<h2>{esc(t('ws.board.who'))}</h2>"
-        self.who.value = participants_html(rekap)
 
     def _export(self, _button=None) -> None:
         rekap = self.rekap_langsung.rekap if self.rekap_langsung else None

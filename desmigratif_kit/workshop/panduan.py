@@ -10,6 +10,8 @@ one not built yet is marked "segera tersedia" instead of a broken link.
 True
 >>> Html("<b>x</b>")._repr_html_()
 '<b>x</b>'
+>>> gaya().startswith("<style>")
+True
 """
 
 from __future__ import annotations
@@ -25,11 +27,28 @@ SLIDES_QUERY = "presentasi=1"
 """Query that turns a notebook page into slides (``dk-slides.js`` in the kit's template)."""
 
 
+GUIDE_CSS = """
+.jp-RenderedMarkdown table, table.dk-guide { display: block; max-width: 100%; overflow-x: auto; }
+.jp-RenderedMarkdown table td, .jp-RenderedMarkdown table th,
+table.dk-guide td, table.dk-guide th { text-align: left; vertical-align: top; }
+.jp-RenderedMarkdown td:first-child { white-space: nowrap; }
+@media (max-width: 600px) {
+  .jp-RenderedMarkdown table td, .jp-RenderedMarkdown table th { min-width: 7em; }
+}
+"""
+"""The guide's tables on a phone: they scroll sideways inside the page, text left-aligned."""
+
+
 class Html(str):
     """Text that Jupyter and Voila show as HTML (no IPython import needed)."""
 
     def _repr_html_(self) -> str:
         return str(self)
+
+
+def gaya() -> Html:
+    """The guide's stylesheet (the first code cell shows it; it has no visible output)."""
+    return Html(f"<style>{GUIDE_CSS}</style>")
 
 
 def _href(entry: AppEntry | LessonEntry, slides: bool = False) -> str:

@@ -22,11 +22,11 @@ from desmigratif_kit.core.i18n import t
 
 LABEL_WIDTH = "14em"
 """Width of form labels on a wide screen (on a phone the label goes above its field)."""
-CHART_WIDTH_INCI = 5.0
-CHART_HEIGHT_INCI = 4.0
-CHART_DPI = 150
-"""Charts are drawn 5 inches wide at 150 dpi (750 px): sharp on a phone, readable when the
-picture shrinks to its width (about 350 px)."""
+CHART_WIDTH_INCI = 4.2
+CHART_HEIGHT_INCI = 3.6
+CHART_DPI = 170
+"""Charts are drawn 4.2 inches wide at 170 dpi (714 px): sharp on a phone, and their 8-9 point
+text stays readable when the picture shrinks to a phone's width (about 330 px)."""
 PAGE_ROWS = 15
 """Rows per table page (a phone scrolls; a projector stays readable)."""
 
@@ -34,10 +34,12 @@ _CSS = """
 .dk-app .widget-html-content { line-height: 1.45; }
 .dk-app .dk-form .widget-text, .dk-app .dk-form .widget-dropdown,
 .dk-app .dk-form .widget-combobox { width: 100%; max-width: 560px; }
-.dk-app .dk-form .widget-radio-box { flex-direction: row; flex-wrap: wrap; gap: 4px 18px;
-  height: auto; }
-.dk-app .dk-form .widget-radio-box label { margin: 2px 0; }
-.dk-app .dk-form .widget-radio { width: 100%; max-width: 560px; height: auto; }
+.dk-app .widget-radio-box { height: auto; }
+.dk-app .widget-radio-box label { height: auto; line-height: 1.3; white-space: normal;
+  margin: 5px 0; align-items: flex-start; }
+.dk-app .widget-radio-box input[type=radio] { width: 18px; height: 18px; flex: none; }
+.dk-app .widget-radio { width: 100%; max-width: 560px; height: auto; }
+.dk-app .dk-radio-row .widget-radio-box { flex-direction: row; flex-wrap: wrap; gap: 0 22px; }
 .dk-app .dk-check .widget-checkbox { width: 100%; height: auto; }
 .dk-app .dk-check .widget-checkbox label { white-space: normal; overflow: visible;
   text-overflow: clip; line-height: 1.3; }
@@ -68,15 +70,24 @@ _CSS = """
 .dk-tile-alert { border-color: #e08a00; background: #fffaf0; }
 .dk-tablewrap { overflow-x: auto; max-width: 100%; }
 .dk-table { border-collapse: collapse; font-size: 0.92em; }
-.dk-table th, .dk-table td { border-bottom: 1px solid #d5dde5; padding: 4px 8px; text-align: left;
+.dk-table th, .dk-table td { border-bottom: 1px solid #d5dde5; padding: 4px 6px; text-align: left;
   vertical-align: top; }
+.dk-table td { white-space: nowrap; }
+.dk-table td.dk-name { white-space: normal; min-width: 7em; }
 .dk-table th { background: #eef4f8; }
 .dk-table td.dk-num { text-align: right; white-space: nowrap; }
 .dk-privacy { border-left: 5px solid #7aa7cc; background: #f3f8fc; padding: 6px 10px;
   margin: 6px 0; font-size: 0.95em; }
-.dk-visit { margin: 4px 0; padding-left: 1.2em; }
-.dk-visit li { margin: 4px 0; }
+.dk-visit { margin: 4px 0 10px; padding-left: 1.2em; }
+.dk-visit li { margin: 5px 0; }
+.dk-visit-head { margin: 10px 0 2px; font-weight: bold; }
+.dk-visit-head-segera { color: #8a1c12; }
+.dk-visit-head-rujuk { color: #6d4a00; }
 .dk-app .dk-buttons { flex-wrap: wrap; gap: 6px; }
+@media (max-width: 600px) {
+  .dk-app .dk-row-card .widget-text, .dk-app .dk-row-card .widget-dropdown {
+    width: calc(100% - 4px) !important; }
+}
 """
 
 

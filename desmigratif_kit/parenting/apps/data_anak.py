@@ -27,14 +27,12 @@ from desmigratif_kit.core.i18n import (
     InputError,
     format_date,
     format_number,
-    get_language,
     parse_date,
     t,
 )
 from desmigratif_kit.parenting.apps import data_anak_view as view
 from desmigratif_kit.parenting.apps.common import (
     CHART_DPI,
-    CHART_WIDTH_INCI,
     PAGE_ROWS,
     ParentingApp,
     card,
@@ -71,7 +69,6 @@ class DataAnakApp(ParentingApp):
         self.counts: dict[str, int] | None = None
         self.page = 0
         self._confirm_sample = False
-        self._chart_key: tuple | None = None
         self._quiet = True
         self._create_header()
         self._create_date()
@@ -124,10 +121,7 @@ class DataAnakApp(ParentingApp):
     def _create_summary(self) -> None:
         self.summary_title = widgets.HTML()
         self.tiles = widgets.HTML()
-        self.chart = widgets.Image(
-            format="png", layout=widgets.Layout(width="100%", max_width="680px")
-        )
-        self.summary_box = card([self.summary_title, self.tiles, self.chart])
+        self.summary_box = card([self.summary_title, self.tiles])
         self.visits_title = widgets.HTML()
         self.visits = widgets.HTML()
         self.visits_box = card([self.visits_title, self.visits])
@@ -191,7 +185,7 @@ class DataAnakApp(ParentingApp):
         quiet, self._quiet = self._quiet, True
         try:
             self._draw_header()
-            self.privacy.value = f"<div class='dk-privacy'>🔒 {esc(t('par.da.privacy'))}</div>"
+            self.privacy.value = f"<div class='dk-privacy'>{esc(t('par.da.privacy'))}</div>"
             label(self.date_field, "par.da.as_of", "par.tk.date_ph")
             self.date_hint.value = f"<p class='dk-hint'>{esc(t('par.da.as_of_hint'))}</p>"
             self.summary_title.value = heading("par.da.summary_title", "par.da.summary_hint")
@@ -236,12 +230,13 @@ class DataAnakApp(ParentingApp):
             self._draw_table()
         else:
             self.tiles.value = self.visits.value = self.table.value = ""
-            self.chart.value = b""
-            self._chart_key = None
         self.child.refresh()
 
     def place(self) -> str | None:
-        """The village's name for titles ("di Desa ..."), from the participant's code."""
+        """The village's name for the summary ("di Desa ..."): the participant's village, or
+        the synthetic one when the roster holds the sample."""
+        if len(self.df) and parenting.ada_data_contoh(self.df):
+            return t("par.da.place_sample")
         code = self.participant.village_code if self.participant else None
         if not code:
             return None
@@ -255,16 +250,6 @@ class DataAnakApp(ParentingApp):
     def _draw_summary(self) -> None:
         self.tiles.value = view.tiles_html(self.counts)
         self.visits.value = view.visits_html(parenting.needs_visit(self.assessed, self.tanggal))
-        key = (tuple(self.counts.items()), self.tanggal, self.place(), get_language())
-        if key == self._chart_key:
-            return  # the same numbers: the picture is already right
-        from desmigratif_kit.parenting import charts  # matplotlib: only with a roster to draw
-
-        figure = charts.chart_roster_summary(
-            self.counts, tanggal=self.tanggal, tempat=self.place(), lebar_inci=CHART_WIDTH_INCI
-        )
-        self.chart.value = charts.to_png(figure, dpi=CHART_DPI)
-        self._chart_key = key
 
     def latest(self) -> pd.DataFrame:
         """One row per child (named), filtered by the search box, sorted by name."""
@@ -429,10 +414,10 @@ class DataAnakApp(ParentingApp):
 
 def preload() -> None:
     """Warm a preheated kernel: catalogs, the WHO tables, the synthetic roster assessed and
-    counted, and matplotlib (the summary chart), so a roster opens at once."""
+    counted, and matplotlib (a child's growth chart), so a roster opens at once."""
     t("par.da.intro")
     roster = parenting.assess_roster(parenting.load_sample_roster())
-    counts = parenting.count_children(roster, parenting.SAMPLE_REFERENCE_DATE_ANAK)
+    parenting.count_children(roster, parenting.SAMPLE_REFERENCE_DATE_ANAK)
     from desmigratif_kit.parenting import charts
 
-    charts.to_png(charts.chart_roster_summary(counts, lebar_inci=CHART_WIDTH_INCI), dpi=CHART_DPI)
+    charts.to_png(charts.chart_growth("P", "bb_u", [(30, 4.1)]), dpi=CHART_DPI)

@@ -305,9 +305,11 @@ class ChildPanel:
         self.m_title.value = f"<h3>{esc(t('par.da.measures_of', name=child['nama_anak']))}</h3>"
         measured = rows[rows["tanggal_ukur"].notna().to_numpy(dtype=bool)]
         usable = measured[(measured["umur_hari"] <= parenting.MAX_UMUR_HARI).fillna(False)]
-        self.remove_choice.options = kartu_view.date_options(
+        options = kartu_view.date_options(
             {"tanggal_ukur": d.isoformat()} for d in measured["tanggal_ukur"]
         )
+        self.remove_choice.options = options
+        self.remove_choice.value = options[0][1] if options else None
         if not len(measured):
             self.result.value = kartu_view.info("par.da.no_measures")
             self.history.value = ""

@@ -18,20 +18,24 @@ import pandas as pd
 from desmigratif_kit import parenting
 from desmigratif_kit.core import i18n
 from desmigratif_kit.core.app import esc, message_html
-from desmigratif_kit.core.i18n import format_date, format_number, t
+from desmigratif_kit.core.i18n import format_number, t
 from desmigratif_kit.core.inputs import missing
 from desmigratif_kit.core.tables import TableError
 
 TILES = (
-    "anak", "balita", "balita_diukur", "pendek", "gizi_kurang", "bb_kurang", "tidak_naik",
-    "perlu_rujukan", "perlu_kunjungan",
+    "anak", "balita", "balita_diukur", "pendek", "gizi_kurang", "bb_kurang", "gizi_lebih",
+    "tidak_naik", "perlu_rujukan", "perlu_kunjungan", "tidak_sekolah",
 )  # fmt: skip
 """The counts shown as tiles, in order (labels ``par.count.<key>``)."""
-ALERT_TILES = {"pendek", "gizi_kurang", "bb_kurang", "tidak_naik", "perlu_rujukan"}
+ALERT_TILES = {
+    "pendek", "gizi_kurang", "bb_kurang", "gizi_lebih", "tidak_naik", "perlu_rujukan",
+    "tidak_sekolah",
+}  # fmt: skip
 TABLE_COLUMNS = (
-    "nama_anak", "jenis_kelamin", "umur_bulan_kini", "pengasuh", "orang_tua_di_luar_negeri",
-    "tanggal_ukur", "kode_tb_u", "kode_bb_tb", "kode_bb_u", "status_kbm",
+    "nama_anak", "jenis_kelamin", "umur_bulan_kini", "tanggal_ukur", "kode_tb_u", "kode_bb_tb",
+    "kode_bb_u", "status_kbm",
 )  # fmt: skip
+"""The roster table: what fits a phone (a child's carer and parents are in the child's card)."""
 CHOICES = {
     "jenis_kelamin": ("L", "P"),
     "orang_tua_di_luar_negeri": tuple(parenting.ORANG_TUA),
@@ -73,36 +77,47 @@ def tiles_html(counts: Mapping[str, int]) -> str:
 
 
 def visits_html(visits: pd.DataFrame) -> str:
-    """Who needs a visit this month, most urgent first, with the reasons (**named**)."""
+    """Who needs a visit this month (**named**), grouped by urgency, with the reasons."""
     if not len(visits):
         return message_html("ok", esc(t("par.da.no_visits")))
-    items = []
-    for child in visits.head(VISIT_LIMIT).itertuples(index=False):
-        reasons = "; ".join(t(f"par.alasan.{code}") for code in child.alasan)
-        months = "" if missing(child.umur_bulan_kini) else int(child.umur_bulan_kini)
-        carer = choice_label("pengasuh", child.pengasuh)
-        who = t("par.da.visit_who", name=child.nama_anak, months=months)
-        if carer:
-            who += f" · {t('par.da.carer')}: {carer}"
-        items.append(
-            f"<li class='dk-visit-{esc(child.tingkat)}'><b>{esc(who)}</b><br>"
-            f"{esc(t(f'par.tingkat.{child.tingkat}'))}: {esc(reasons)}</li>"
+    parts = []
+    shown = visits.head(VISIT_LIMIT)
+    for level in ("segera", "rujuk", "kunjungi"):
+        group = shown[shown["tingkat"] == level]
+        if not len(group):
+            continue
+        total = int((visits["tingkat"] == level).sum())
+        head = t(f"par.tingkat.{level}") + f" ({format_number(total)})"
+        items = []
+        for child in group.itertuples(index=False):
+            reasons = " ".join(t(f"par.alasan.{code}") for code in child.alasan)
+            months = "" if missing(child.umur_bulan_kini) else int(child.umur_bulan_kini)
+            who = t("par.da.visit_who", name=child.nama_anak, months=months)
+            carer = choice_label("pengasuh", child.pengasuh)
+            if carer:
+                who += f" · {t('par.da.carer')}: {carer}"
+            items.append(f"<li><b>{esc(who)}</b><br>{esc(reasons)}</li>")
+        parts.append(
+            f"<p class='dk-visit-head dk-visit-head-{level}'>{esc(head)}</p>"
+            f"<ul class='dk-visit'>{''.join(items)}</ul>"
         )
-    more = len(visits) - VISIT_LIMIT
+    more = len(visits) - len(shown)
     if more > 0:
-        items.append(f"<li>{esc(t('par.da.more', count=format_number(more)))}</li>")
-    return f"<ul class='dk-visit' data-testid='perlu-kunjungan'>{''.join(items)}</ul>"
+        parts.append(f"<p>{esc(t('par.da.more', count=format_number(more)))}</p>")
+    return f"<div data-testid='perlu-kunjungan'>{''.join(parts)}</div>"
 
 
 def _cell(column: str, value: Any) -> str:
     if missing(value):
         return ""
+    if column == "jenis_kelamin":
+        return str(value)
     if column in CHOICES:
         return choice_label(column, value)
     if isinstance(value, date):
-        return format_date(value)
+        return value.strftime("%d/%m/%Y")
     if column.startswith("kode_"):
-        return t(f"par.kategori.{column.removeprefix('kode_')}.{value}")
+        return t(f"par.kategori.{column.removeprefix('kode_')}.{value}").split(" (")[0]
     return str(value)
 
 
@@ -111,8 +126,11 @@ def table_html(rows: pd.DataFrame, start: int = 0) -> str:
     head = "".join(f"<th>{esc(t(f'par.da.col.{c}'))}</th>" for c in ("no", *TABLE_COLUMNS))
     body = []
     for number, row in enumerate(rows.itertuples(index=False), start=start + 1):
-        cells = [str(number)] + [_cell(c, getattr(row, c)) for c in TABLE_COLUMNS]
-        body.append("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in cells) + "</tr>")
+        cells = [(str(number), "")] + [
+            (_cell(c, getattr(row, c)), " class='dk-name'" if c == "nama_anak" else "")
+            for c in TABLE_COLUMNS
+        ]
+        body.append("<tr>" + "".join(f"<td{css}>{esc(c)}</td>" for c, css in cells) + "</tr>")
     if not body:
         empty = esc(t("par.da.no_rows"))
         body.append(f"<tr><td colspan='{len(TABLE_COLUMNS) + 1}'>{empty}</td></tr>")

@@ -130,17 +130,14 @@ def hasil_html(hasil: parenting.HasilUkur) -> str:
 
 def history_html(frame: pd.DataFrame) -> str:
     """The card's measurements, newest first (``data-testid="riwayat"``)."""
-    heads = (
-        "par.field.measure_date", "par.col.umur_bulan", "par.field.weight",
-        "par.col.tinggi_dipakai", "par.field.measured", "par.col.status_kbm",
-    )  # fmt: skip
-    head = "".join(f"<th>{esc(t(key))}</th>" for key in heads)
+    heads = ("date", "age", "weight", "length", "measured", "status")
+    head = "".join(f"<th>{esc(t(f'par.tk.col.{key}'))}</th>" for key in heads)
     body = []
     for row in frame.iloc[::-1].itertuples(index=False):
-        position = "" if missing(row.cara_ukur) else t(f"par.measured.{row.cara_ukur}")
+        position = "" if missing(row.cara_ukur) else t(f"par.tk.short.{row.cara_ukur}")
         status = "" if missing(row.status_kbm) else str(row.status_kbm)
         cells = [
-            (format_date(row.tanggal_ukur), ""),
+            (row.tanggal_ukur.strftime("%d/%m/%Y"), ""),
             (str(row.umur_bulan), " class='dk-num'"),
             (_kg(row.berat_kg), " class='dk-num'"),
             (_kg(row.tinggi_dipakai_cm), " class='dk-num'"),

@@ -130,6 +130,7 @@ class RencanaParentingApp(ParentingApp):
             self.topic_button.description = t("par.rk.add_topic")
             self.plan_title.value = heading("par.rk.plan_title", "par.rk.plan_hint")
             self.editor.redraw()
+            self._placeholders()
             self.summary_title.value = heading("par.rk.summary_title", "par.rk.summary_hint")
             self.files_title.value = heading("par.rk.files_title", "par.rk.files_hint")
             self.upload.description = t("par.rk.upload")
@@ -147,6 +148,14 @@ class RencanaParentingApp(ParentingApp):
             self.editor.set_rows(df.to_dict("records"))
         finally:
             self._quiet = quiet
+        self._placeholders()
+
+    def _placeholders(self) -> None:
+        """Examples in the empty cells of every row (how to write a date, a count)."""
+        examples = {"tanggal": "par.tk.date_ph", "diundang": "par.rk.count_ph"}
+        for cells in self.editor.cells:
+            for name, key in examples.items():
+                cells[name].placeholder = t(key)
 
     def _keep(self, df: pd.DataFrame) -> None:
         """Save ``df`` as the plan, then show it (a failed save changes nothing)."""
@@ -158,6 +167,7 @@ class RencanaParentingApp(ParentingApp):
     def _edited(self) -> None:
         if self._quiet:
             return
+        self._placeholders()  # a row added by the table's own button
         try:
             df = parenting.cek_kegiatan(self.editor.frame(), file=t("table.form"))
         except TableError as err:
@@ -178,6 +188,7 @@ class RencanaParentingApp(ParentingApp):
             self.editor.cells[-1]["topik"].value = t(f"par.topik.{self.topic.value}")
         finally:
             self._quiet = quiet
+        self._placeholders()
         self.plan_msg.value = message_html("info", esc(t("par.rk.topic_added")))
 
     def _uploaded(self, change) -> None:

@@ -89,6 +89,7 @@ class TumbuhKembangApp(ParentingApp):
     def _create_child(self) -> None:
         self.child_title = widgets.HTML()
         self.sex = widgets.RadioButtons(options=[("L", "L"), ("P", "P")], value=None, layout=wide())
+        self.sex.add_class("dk-radio-row")
         self.sex_label = widgets.HTML()
         self.birth = widgets.Text(continuous_update=False, layout=wide())
         self.child_msg = widgets.HTML()
@@ -377,7 +378,9 @@ class TumbuhKembangApp(ParentingApp):
             self.remove_choice.options = []
             return
         self.history.value = view.history_html(parenting.riwayat_frame(self.anak, self.riwayat))
-        self.remove_choice.options = view.date_options(self.riwayat)
+        options = view.date_options(self.riwayat)
+        self.remove_choice.options = options
+        self.remove_choice.value = options[0][1]
 
 
 def preload() -> None:

@@ -230,6 +230,28 @@ def test_a_messy_posyandu_file_is_imported_and_counted(store, kode):
     assert len(saved["records"]) == 3 and saved["tanggal"] == "2026-12-15"
 
 
+def test_an_excel_file_and_a_utf8_csv_with_commas_are_imported_too(store, kode):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Catatan posyandu Desember"])  # a title row above the headers
+    sheet.append([])
+    sheet.append(["Nama anak", "Jenis kelamin", "Tanggal lahir", "Tanggal ukur", "BB", "TB"])
+    sheet.append(["Ayu", "P", date(2025, 8, 5), date(2026, 12, 10), 8.9, 74])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    app = DataAnakApp(kode=kode, store=store, today=TODAY)
+    assert not app.import_file(buffer.getvalue(), "posyandu.xlsx")  # the title is not a header
+    assert "tidak ada yang diubah" in app.import_msg.value.lower()
+    sheet.delete_rows(1, 2)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    assert app.import_file(buffer.getvalue(), "posyandu.xlsx")
+    csv = '\ufeffNama anak,JK,Tgl lahir,Tgl ukur,BB\nBudi,L,01/01/2024,10/12/2026,"11,5"\n'
+    assert app.import_file(csv.encode("utf-8"), "budi.csv")
+    assert sorted(app.df["nama_anak"]) == ["Ayu", "Budi"]
+    assert app.df["berat_kg"].tolist() == [8.9, 11.5]
+
+
 def test_a_bad_file_lists_every_problem_and_changes_nothing(store, kode):
     app = DataAnakApp(kode=kode, store=store, today=TODAY)
     app.import_file(MESSY_ROSTER, "posyandu.csv")

@@ -141,7 +141,8 @@ class DataAnakApp(ParentingApp):
                 self.table_title,
                 self.search,
                 self.table,
-                widgets.HBox([self.prev_page, self.page_label, self.next_page], layout=row()),
+                self.page_label,
+                widgets.HBox([self.prev_page, self.next_page], layout=row()),
             ]
         )
 

@@ -33,10 +33,11 @@ PAGE_ROWS = 15
 _CSS = """
 .dk-app .widget-html-content { line-height: 1.45; }
 .dk-app .dk-form .widget-text, .dk-app .dk-form .widget-dropdown,
-.dk-app .dk-form .widget-combobox { width: 100%; max-width: 560px; }
+.dk-app .dk-form .widget-combobox { width: calc(100% - 4px); max-width: 560px; }
 .dk-app .widget-radio-box { height: auto; }
-.dk-app .widget-radio-box label { height: auto; line-height: 1.3; white-space: normal;
-  margin: 5px 0; align-items: flex-start; }
+.dk-app .widget-radio-box label { display: flex; flex-direction: row-reverse;
+  justify-content: flex-end; gap: 6px; height: auto; line-height: 1.3;
+  white-space: normal; margin: 5px 0; align-items: flex-start; }
 .dk-app .widget-radio-box input[type=radio] { width: 18px; height: 18px; flex: none; }
 .dk-app .widget-radio { width: 100%; max-width: 560px; height: auto; }
 .dk-app .dk-radio-row .widget-radio-box { flex-direction: row; flex-wrap: wrap; gap: 0 22px; }
@@ -96,7 +97,7 @@ def css() -> widgets.HTML:
 
 
 def wide(**extra) -> widgets.Layout:
-    return widgets.Layout(width="100%", max_width="560px", **extra)
+    return widgets.Layout(width="calc(100% - 4px)", max_width="560px", **extra)
 
 
 def row() -> widgets.Layout:

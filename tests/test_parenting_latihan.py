@@ -118,6 +118,8 @@ def test_every_right_answer_is_explained_and_every_exercise_worked_through():
         exercise = REGISTRY[nomor]
         message = periksa(nomor, exercise.contoh).pesan
         assert message.startswith(f"✅ Latihan {nomor} benar! ") and message.endswith(".")
+        sentence = message.removeprefix(f"✅ Latihan {nomor} benar! ")
+        assert len(sentence) > 40 and sentence.count(". ") == 0, (nomor, sentence)  # one
         worked = exercise.teks_pembahasan()
         assert len(worked) > 150 and "\n\n" in worked, nomor
     assert "0,10925" in REGISTRY["3.1"].teks_pembahasan()

@@ -107,8 +107,19 @@ PILLARS: tuple[Pillar, ...] = (
     Pillar(
         3,
         "home.pillar_3",
-        (AppEntry("tumbuh_kembang", "3_community_parenting/app_tumbuh_kembang.ipynb"),),
+        (
+            AppEntry("tumbuh_kembang", "3_community_parenting/app_tumbuh_kembang.ipynb"),
+            AppEntry("data_anak", "3_community_parenting/app_data_anak.ipynb"),
+            AppEntry("rencana_parenting", "3_community_parenting/app_rencana_parenting.ipynb"),
+        ),
         package="desmigratif_kit.parenting",
+        lessons=(
+            LessonEntry(
+                "03_pengasuhan_bersama",
+                "3_community_parenting/03_pengasuhan_bersama.ipynb",
+                "3.",
+            ),
+        ),
     ),
     Pillar(
         4,

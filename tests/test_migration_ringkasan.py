@@ -73,3 +73,13 @@ def test_no_name_or_identity_number_leaves_the_pillar():
     summary = ringkasan_kerja({"register_desa": {"records": RECORDS}}, today=TODAY)
     text = json.dumps([vars(f) for f in summary.fakta], default=str)
     assert "Sintetis" not in text and "9901014501990001" not in text
+
+
+def test_the_synthetic_sample_is_marked_and_calls_for_no_follow_up():
+    df = load_sample_register()
+    summary = ringkasan_kerja({"register_desa": {"records": register_records(df)}}, today=TODAY)
+    register_facts = [f for f in summary.fakta if f.key.startswith(("pmi_", "kontrak", "data_"))]
+    assert register_facts and all(f.contoh for f in register_facts)
+    assert not any(f.follow_up for f in register_facts)
+    own = ringkasan_kerja({"register_desa": {"records": RECORDS}}, today=TODAY)
+    assert not any(f.contoh for f in own.fakta)

@@ -151,6 +151,8 @@ def _shu(work: Mapping[str, Any] | None) -> dict[str, Any]:
 
 
 def _ledger(work: Mapping[str, Any] | None) -> dict[str, Any]:
+    from desmigratif_kit.cooperative.ledger import load_sample_ledger
+
     if not isinstance(work, Mapping) or not work.get("anggota"):
         return {}
     ledger = _safe(lambda: ledger_from_records(work.get("anggota")))
@@ -163,7 +165,12 @@ def _ledger(work: Mapping[str, Any] | None) -> dict[str, Any]:
     problems = _safe(lambda: check_ledger(ledger, report))
     if problems is None:
         problems = _safe(lambda: check_ledger(ledger))
+    sample_rows = load_sample_ledger()
+    pairs = set(zip(sample_rows["no_anggota"].astype(str), sample_rows["nama"].astype(str)))
+    own = set(zip(ledger["no_anggota"].astype(str), ledger["nama"].astype(str)))
+    sample = bool(own) and own <= pairs  # the synthetic sample (number and name), not a real list
     return {
+        "_contoh_koperasi": sample,
         "koperasi_anggota": int(totals["anggota"]),
         "koperasi_simpanan_rp": totals["simpanan_total_rp"],
         "koperasi_pinjaman_rp": totals["sisa_pinjaman_rp"],
@@ -191,10 +198,15 @@ def ringkasan_kerja(works: Works) -> RingkasanPilar:
     found |= _ledger(works.get("koperasi_desa"))
     found |= _lesson(works.get(LESSON_APP_ID))
 
+    sample = bool(found.get("_contoh_koperasi"))
+
     def fakta(key: str, kind: str, follow: Callable[[Any], bool] | None = None) -> Fakta:
         value = found.get(key)
-        follow_up = bool(value is not None and follow is not None and follow(value))
-        return Fakta(key, f"kop.sum.{key}", value, kind, follow_up)
+        from_sample = sample and key.startswith("koperasi_")
+        follow_up = bool(
+            value is not None and follow is not None and follow(value) and not from_sample
+        )
+        return Fakta(key, f"kop.sum.{key}", value, kind, follow_up, from_sample)
 
     return RingkasanPilar(
         4,

@@ -60,6 +60,9 @@ def _register_facts(data: Mapping[str, Any] | None, today: date) -> list[Fakta]:
     if not records:
         return [Fakta(key, f"mig.sum.{key}", None, "int") for key, _ in keys]
     df = register_from_records(records)
+    sample = bool(len(df)) and bool(
+        df["keterangan"].astype("object").fillna("").astype(str).str.upper().eq("SINTETIS").all()
+    )
     status = df["status"].astype("object")
     values = {
         "pmi_terdaftar": len(df),
@@ -69,7 +72,14 @@ def _register_facts(data: Mapping[str, Any] | None, today: date) -> list[Fakta]:
         "data_belum_lengkap": len(data_belum_lengkap(df)),
     }
     return [
-        Fakta(key, f"mig.sum.{key}", values[key], "int", follow_up=alert and values[key] > 0)
+        Fakta(
+            key,
+            f"mig.sum.{key}",
+            values[key],
+            "int",
+            follow_up=alert and values[key] > 0 and not sample,
+            contoh=sample,
+        )
         for key, alert in keys
     ]
 

@@ -108,7 +108,9 @@ def _roster_facts(saved: Mapping[str, Any] | None) -> list[Fakta]:
 
     def fact(key: str, label: str, source: str, follow: bool = False) -> Fakta:
         number = value(source)
-        return Fakta(key, f"par.sum.{label}", number, "int", real and follow and bool(number))
+        return Fakta(
+            key, f"par.sum.{label}", number, "int", real and follow and bool(number), bool(sample)
+        )
 
     share = None
     if counts is not None and counts["balita_diukur"]:
@@ -118,7 +120,7 @@ def _roster_facts(saved: Mapping[str, Any] | None) -> list[Fakta]:
         fact("balita", "balita", "balita"),
         fact("balita_diukur", "balita_diukur", "balita_diukur"),
         fact("balita_pendek", "balita_pendek", "pendek", follow=True),
-        Fakta("persen_pendek", "par.sum.persen_pendek", share, "pct"),
+        Fakta("persen_pendek", "par.sum.persen_pendek", share, "pct", contoh=bool(sample)),
         fact("balita_gizi_kurang", "balita_gizi_kurang", "gizi_kurang", follow=True),
         fact("balita_bb_kurang", "balita_bb_kurang", "bb_kurang"),
         fact("balita_tidak_naik", "balita_tidak_naik", "tidak_naik", follow=True),

@@ -118,11 +118,13 @@ def total_fakta(facts: Sequence[Fakta]) -> TotalFakta:
     1
     >>> total_fakta([Fakta("p", "p", 10.0, "pct"), Fakta("p", "p", 20.0, "pct")]).nilai
     15.0
+    >>> total_fakta([Fakta("n", "n", 2), Fakta("n", "n", 180, contoh=True)]).nilai  # the sample
+    2
     """
     if not facts:
         raise ValueError("total_fakta needs at least one fact")
     first = facts[0]
-    given = [f.value for f in facts if f.value is not None]
+    given = [f.value for f in facts if f.value is not None and not f.contoh]
     kind = first.kind
     nilai: float | int | None = None
     teks: tuple[tuple[str, int], ...] = ()
@@ -142,7 +144,7 @@ def total_fakta(facts: Sequence[Fakta]) -> TotalFakta:
         kind=kind,
         nilai=nilai,
         dijawab=len(given),
-        kosong=len(facts) - len(given),
+        kosong=sum(1 for f in facts if f.value is None),
         tindak_lanjut=sum(1 for f in facts if f.follow_up),
         teks=teks,
     )

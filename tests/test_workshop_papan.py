@@ -29,7 +29,6 @@ def own(df):
     return df.assign(keterangan="Didata kader desa")
 
 
-
 @pytest.fixture(autouse=True)
 def indonesian():
     i18n.set_language("id")

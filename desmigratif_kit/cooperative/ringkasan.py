@@ -166,8 +166,10 @@ def _ledger(work: Mapping[str, Any] | None) -> dict[str, Any]:
     if problems is None:
         problems = _safe(lambda: check_ledger(ledger))
     sample_rows = load_sample_ledger()
-    pairs = set(zip(sample_rows["no_anggota"].astype(str), sample_rows["nama"].astype(str)))
-    own = set(zip(ledger["no_anggota"].astype(str), ledger["nama"].astype(str)))
+    pairs = set(
+        zip(sample_rows["no_anggota"].astype(str), sample_rows["nama"].astype(str), strict=True)
+    )
+    own = set(zip(ledger["no_anggota"].astype(str), ledger["nama"].astype(str), strict=True))
     sample = bool(own) and own <= pairs  # the synthetic sample (number and name), not a real list
     return {
         "_contoh_koperasi": sample,

@@ -7,6 +7,8 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 ARGS   ?=
+# Tests run on both CPUs; a file's tests stay on one worker (browser tests share its server).
+PYTEST_WORKERS ?= 2
 PYTEST_ARGS ?=
 
 .PHONY: workshop test install install-test lint bench backup clean
@@ -15,7 +17,7 @@ workshop: $(VENV)/.installed
 	$(BIN)/desmigratif-kit serve $(ARGS)
 
 test: $(VENV)/.installed-test
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test

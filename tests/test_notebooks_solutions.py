@@ -91,7 +91,8 @@ def test_every_pillar_exercise_is_in_a_notebook():
     registered = {
         nomor
         for nomor, item in REGISTRY.items()
-        if item.periksa.__module__.startswith("desmigratif_kit.latihan_")
+        if item.periksa.__module__.endswith(".latihan")
+        and item.periksa.__module__ != "desmigratif_kit.core.latihan"
     }
     assert registered <= in_notebooks, f"exercises without a notebook: {registered - in_notebooks}"
 

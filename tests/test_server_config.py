@@ -34,6 +34,7 @@ def notebooks(tmp_path) -> Path:
     _nb(root / "00_beranda.ipynb")
     _nb(root / "1_layanan_migrasi" / "app_layanan.ipynb")
     _nb(root / "1_layanan_migrasi" / "belajar_migrasi.ipynb")
+    _nb(root / "1_layanan_migrasi" / "01_migrasi_aman.ipynb")
     _nb(root / "2_usaha_produktif" / "app_usaha.ipynb")
     _nb(root / "2_usaha_produktif" / ".ipynb_checkpoints" / "app_usaha-checkpoint.ipynb")
     return root
@@ -46,8 +47,9 @@ def options(notebooks, tmp_path, **kw) -> ServerOptions:
 # --------------------------------------------------------------------------- pools
 
 
-def test_app_notebooks_are_the_pillar_apps(notebooks):
+def test_app_notebooks_are_the_pillar_apps_and_lessons(notebooks):
     assert server.app_notebooks(notebooks) == [
+        "1_layanan_migrasi/01_migrasi_aman.ipynb",
         "1_layanan_migrasi/app_layanan.ipynb",
         "2_usaha_produktif/app_usaha.ipynb",
     ]
@@ -58,6 +60,7 @@ def test_pools_for_every_notebook_with_explicit_default_zero(notebooks, tmp_path
     assert pools == {
         "default": {"pool_size": 0},
         "00_beranda.ipynb": {"pool_size": 12},
+        "1_layanan_migrasi/01_migrasi_aman.ipynb": {"pool_size": 2},
         "1_layanan_migrasi/app_layanan.ipynb": {"pool_size": 2},
         "2_usaha_produktif/app_usaha.ipynb": {"pool_size": 2},
         "1_layanan_migrasi/belajar_migrasi.ipynb": {"pool_size": server.DEFAULT_LESSON_POOL},
@@ -69,6 +72,7 @@ def test_pools_for_every_notebook_with_explicit_default_zero(notebooks, tmp_path
 def test_all_notebooks_home_first_then_apps_then_the_rest(notebooks):
     assert server.all_notebooks(notebooks) == [
         "00_beranda.ipynb",
+        "1_layanan_migrasi/01_migrasi_aman.ipynb",  # a lesson: pooled like the apps
         "1_layanan_migrasi/app_layanan.ipynb",
         "2_usaha_produktif/app_usaha.ipynb",
         "1_layanan_migrasi/belajar_migrasi.ipynb",
@@ -309,7 +313,7 @@ def test_banner_names_addresses_qr_and_saved_work(notebooks, tmp_path):
     assert "desmigratif.sqlite3" in text and str(opts.workspace) in text
     assert "Peserta" in text
     assert "1  00_beranda.ipynb  (siap 4)" in text
-    assert "4  1_layanan_migrasi/belajar_migrasi.ipynb  (siap 1)" in text
+    assert "5  1_layanan_migrasi/belajar_migrasi.ipynb  (siap 1)" in text
     assert f"Kapasitas (capacity): {opts.max_participants} peserta" in text
     assert text.count("\n") > 20  # the QR code's rows
     live = server.banner(opts, ["http://10.0.0.2:8866/"], pool_state=lambda name: (1, 3),

@@ -8,6 +8,7 @@ app (Voila hides tracebacks from the audience) and a log line, never a silent fa
 from __future__ import annotations
 
 import asyncio
+import base64
 import datetime as dt
 import functools
 import html
@@ -96,6 +97,50 @@ def _wait_for_visitor() -> None:
         raise RuntimeError(f"no request info from {url}")
     for key, value in json.loads(received[0]).items():
         os.environ[key] = value
+
+
+def download_link(content: bytes, filename: str, mime: str, label: str) -> str:
+    """An ``<a download>`` with the file in a base64 data URI (works offline in Voila; the
+    browser saves it under ``filename``). ``label`` is plain text; it is escaped here.
+
+    >>> download_link(b"x", "a.csv", "text/csv", "Unduh <a>")
+    '<a class="dk-download" download="a.csv" href="data:text/csv;base64,eA==">⬇ Unduh &lt;a&gt;</a>'
+    """
+    b64 = base64.b64encode(content).decode("ascii")
+    return (
+        f'<a class="dk-download" download="{esc(filename)}" '
+        f'href="data:{mime};base64,{b64}">⬇ {esc(label)}</a>'
+    )
+
+
+def uploaded_files(value) -> list[tuple[str, bytes]]:
+    """A ``FileUpload`` value (ipywidgets 8: a tuple of dicts or objects) as ``(name, bytes)``.
+
+    >>> uploaded_files(({"name": "a.csv", "content": memoryview(b"x;y")},))
+    [('a.csv', b'x;y')]
+    """
+    files = []
+    for upload in value or ():
+        name = upload.get("name") if isinstance(upload, dict) else upload.name
+        content = upload.get("content") if isinstance(upload, dict) else upload.content
+        files.append((str(name), bytes(content)))
+    return files
+
+
+def problems_html(err, head: str | None = None, tail: str = "") -> str:
+    """A :class:`~desmigratif_kit.core.tables.TableError` as an error box: a heading (by
+    default the file and how many problems), the problems as a list (the first
+    ``LIST_LIMIT``), then ``tail`` (plain text, e.g. "nothing already saved was changed")."""
+    lang = i18n.get_language()
+    shown = err.problems[: err.LIST_LIMIT]
+    if head is None:
+        head = t("table.error", file=err.file or t("table.unnamed"), count=len(err.problems))
+    items = "".join(f"<li>{esc(problem.message(lang))}</li>" for problem in shown)
+    hidden = len(err.problems) - len(shown)
+    if hidden > 0:
+        items += f"<li>{esc(t('table.more', count=hidden))}</li>"
+    after = f"<p>{esc(tail)}</p>" if tail else ""
+    return message_html("error", f"<b>{esc(head)}</b><ul data-testid='masalah'>{items}</ul>{after}")
 
 
 def style() -> widgets.HTML:

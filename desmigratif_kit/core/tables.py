@@ -27,10 +27,12 @@ from desmigratif_kit.core.i18n import (
     InputError,
     format_date,
     format_number,
+    format_pct,
     format_rp,
     parse_bool,
     parse_date,
     parse_number,
+    parse_pct,
     parse_rp,
     quote_given,
     t,
@@ -41,12 +43,13 @@ log = logging.getLogger(__name__)
 
 # --- schemas and problems ------------------------------------------------------------------
 
-KINDS = ("text", "int", "number", "rp", "date", "bool", "choice")
+KINDS = ("text", "int", "number", "rp", "pct", "date", "bool", "choice")
 _EXPECTED = {
     "text": "expected.text",
     "int": "expected.integer",
     "number": "expected.number",
     "rp": "expected.rp",
+    "pct": "expected.pct",
     "date": "expected.date",
     "bool": "expected.bool",
     "choice": "expected.choice",
@@ -77,8 +80,8 @@ class Column:
     >>> Column("umur", "years")
     Traceback (most recent call last):
     ...
-    ValueError: Column 'umur': kind must be one of text, int, number, rp, date, bool, choice,
-    not 'years'
+    ValueError: Column 'umur': kind must be one of text, int, number, rp, pct, date, bool,
+    choice, not 'years'
     """
 
     name: str
@@ -364,6 +367,8 @@ def _match_columns(
 def _bound_text(column: Column, value: Any) -> str:
     if column.kind == "rp":
         return format_rp(value)
+    if column.kind == "pct":
+        return format_pct(value)
     if column.kind == "date":
         return format_date(value)
     return format_number(value)
@@ -435,7 +440,7 @@ def convert_cell(column: Column, raw: Any) -> Any:
     elif kind == "date":
         value = parse_date(raw, field_name)
     else:
-        parse = parse_rp if kind == "rp" else parse_number
+        parse = {"rp": parse_rp, "pct": parse_pct}.get(kind, parse_number)
         value = float(parse(raw, field_name))
     _check_range(column, value)
     return value
@@ -495,8 +500,18 @@ def _choice_values(column: Column) -> dict[str, str]:
 _DTYPES = {"text": "string", "choice": "string", "int": "Int64", "bool": "boolean"}
 
 
-def _series(column: Column, values: list[Any]) -> pd.Series:
-    if column.kind in ("number", "rp"):
+def expected_key(column: Column) -> str:
+    """The catalog key that says what a cell of ``column`` should hold.
+
+    >>> expected_key(Column("harga", "rp"))
+    'expected.rp'
+    """
+    return _EXPECTED[column.kind]
+
+
+def column_series(column: Column, values: list[Any]) -> pd.Series:
+    """Converted cell values (``None`` for blanks) as a Series with the column kind's dtype."""
+    if column.kind in ("number", "rp", "pct"):
         return pd.Series([np.nan if v is None else v for v in values], dtype="float64")
     if column.kind == "date":
         return pd.Series(values, dtype="object")
@@ -505,7 +520,7 @@ def _series(column: Column, values: list[Any]) -> pd.Series:
 
 def _frame(schema: Schema, values: dict[str, list[Any]], rows: list[int], file: str | None):
     frame = pd.DataFrame(
-        {column.name: _series(column, values[column.name]) for column in schema.columns}
+        {column.name: column_series(column, values[column.name]) for column in schema.columns}
     )
     frame.attrs.update(source=file, rows=rows)
     return frame
@@ -524,7 +539,8 @@ def read_table(source: Any, schema: Schema, filename: str | None = None) -> pd.D
     schema's columns in order:
 
     * ``text``/``choice``: ``string`` (choices as their canonical value), ``int``: ``Int64``,
-      ``number``/``rp``: ``float64`` (NaN when empty), ``bool``: ``boolean``,
+      ``number``/``rp``/``pct`` (percent units, ``5,4%`` is 5.4): ``float64`` (NaN when
+      empty), ``bool``: ``boolean``,
     * ``date``: ``datetime.date`` objects (``None`` when empty) in an ``object`` column; use
       ``pd.to_datetime(df[col])`` for vectorised date work;
     * optional columns missing from the file are present and empty;

@@ -109,6 +109,11 @@ def banner(
     ]
     if log_file is not None:
         lines.append(f"Catatan lengkap server (full log): {log_file}")
+    lines.append(
+        f"PIN fasilitator untuk Papan Hasil (facilitator PIN, results board): {options.pin}"
+        if options.pin
+        else "PIN fasilitator (facilitator PIN): -"
+    )
     lines += [
         f"Kapasitas (capacity): {options.max_participants} peserta sekaligus, masing-masing "
         f"{PAGES_PER_PARTICIPANT} halaman terbuka (participants at once, "

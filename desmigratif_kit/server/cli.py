@@ -101,6 +101,12 @@ def build_parser() -> argparse.ArgumentParser:
         "(start every kernel the usual way instead of forking a warm parent)",
     )
     serve.add_argument(
+        "--pin",
+        default=None,
+        help="PIN fasilitator untuk Papan Hasil, 4-12 angka; bawaan: dibuat acak saat mulai "
+        "(facilitator PIN for the results board; default: a random one at start)",
+    )
+    serve.add_argument(
         "--log-level",
         default="INFO",
         choices=["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"],
@@ -188,6 +194,7 @@ def options_from_args(args: argparse.Namespace) -> server.ServerOptions:
         max_participants=args.max_participants,
         wave=args.wave,
         quiet=args.quiet,
+        pin=args.pin,
         **kwargs,
     )
 

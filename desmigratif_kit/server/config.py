@@ -48,6 +48,7 @@ from traitlets.config import Config
 from voila.notebook_renderer import NotebookRenderer
 
 from desmigratif_kit.core.catalog import HOME_NOTEBOOK
+from desmigratif_kit.core.pin import normalize_pin
 from desmigratif_kit.server.pages import dead_kernel_messages
 
 TEMPLATE_NAME = "desmigratif"
@@ -140,8 +141,12 @@ class ServerOptions:
     quiet: bool = True
     """The terminal shows the banner and what the facilitator acts on; the log goes to a file
     in the workspace. ``False`` (``--verbose``): the full log on the terminal."""
+    pin: str | None = None
+    """The facilitator PIN for the results board (4-12 digits); ``None``: made at start."""
 
     def __post_init__(self) -> None:
+        if self.pin is not None:
+            self.pin = normalize_pin(self.pin)
         self.notebooks = Path(self.notebooks).expanduser().resolve()
         self.workspace = default_workspace(self.workspace)
         if self.max_participants is None:
@@ -182,12 +187,12 @@ def default_max_participants(total_mb: float | None = None, fork: bool = True) -
 
 
 def app_notebooks(root: Path) -> list[str]:
-    """Pillar app notebooks (``*/app_*.ipynb``), as Voila names them (relative, ``/``)."""
+    """Pillar app notebooks (``*/app_*.ipynb``) and lessons (``*/NN_*.ipynb``, the teaching
+    notebooks that are also lessons in the browser), as Voila names them (relative, ``/``)."""
     root = Path(root)
+    found = [*root.glob("*/app_*.ipynb"), *root.glob("*/[0-9][0-9]_*.ipynb")]
     return sorted(
-        p.relative_to(root).as_posix()
-        for p in root.glob("*/app_*.ipynb")
-        if ".ipynb_checkpoints" not in p.parts
+        p.relative_to(root).as_posix() for p in found if ".ipynb_checkpoints" not in p.parts
     )
 
 

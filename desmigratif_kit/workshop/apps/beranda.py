@@ -4,16 +4,22 @@ A village head picks province → kabupaten/kota → kecamatan → desa, or type
 village name to filter all 83,762 villages, gives a name, and gets a participant code to
 write down. Coming back with the code (typed, or in the URL as ``?kode=…``) restores the
 village and lists the saved work. Links to each pillar's apps carry the code along.
+
+What comes first after signing in depends on the role: a *kepala dinas* sees the district
+dashboard first, a *fasilitator* the results board and the guide, a *kepala desa* the four
+pillars in workshop order and then the village action plan.
 """
 
 from __future__ import annotations
 
 import ipywidgets as widgets
 
-from desmigratif_kit.core import catalog, data
+from desmigratif_kit.core import catalog, data, lessons
 from desmigratif_kit.core.app import App, LanguageSwitch, esc
 from desmigratif_kit.core.i18n import InputError, t
+from desmigratif_kit.core.latihan import exercises_with_prefix
 from desmigratif_kit.core.store import ROLES, format_code
+from desmigratif_kit.workshop import katalog
 
 # Which administrative level each role signs in with (Kemendagri code level).
 ROLE_LEVEL = {"kepala_desa": 4, "kepala_dinas": 2, "fasilitator": 0}
@@ -37,7 +43,7 @@ class HomeApp(App):
         self._create_signed_in()
         self._create_pillars()
         self.body = widgets.VBox()
-        self._finish([self.header, self.body, self.message, self.pillars])
+        self._finish([self.header, self.first, self.body, self.message, self.pillars, self.after])
         self.redraw()
         self._show_state()
 
@@ -112,6 +118,8 @@ class HomeApp(App):
 
     def _create_pillars(self) -> None:
         self.pillars = widgets.HTML()
+        self.first = widgets.HTML()  # by role: what to open before the pillars
+        self.after = widgets.HTML()  # and after them
 
     # --- texts (redrawn when the language changes) ------------------------------------------
     def redraw(self) -> None:
@@ -194,30 +202,76 @@ class HomeApp(App):
         return rows
 
     def _draw_pillars(self) -> None:
+        """Per pillar, in the order a workshop uses them: the lesson (with the participant's
+        progress), then the apps. Every link carries the participant code."""
         kode = self.participant.code if self.participant else None
         cards = []
         for pillar in catalog.PILLARS:
-            items = []
-            for entry in pillar.apps:
-                title = esc(t(entry.judul_key))
-                desc = esc(t(entry.ringkasan_key))
-                if entry.available():
-                    href = esc(catalog.link_for(entry, kode))
-                    items.append(
-                        f"<li><a href='{href}' target='_self'>{title}</a>"
-                        f" <span class='dk-muted'>{desc}</span></li>"
-                    )
-                else:
-                    soon = esc(t("home.coming_soon"))
-                    items.append(f"<li>{title} <span class='dk-soon'>({soon})</span></li>")
+            items = [self._lesson_item(entry, kode) for entry in pillar.lessons]
+            items += [self._app_item(entry, kode) for entry in pillar.apps]
             cards.append(
                 f"<div class='dk-card'><h3>{pillar.nomor}. {esc(t(pillar.judul_key))}</h3>"
                 f"<ul>{''.join(items)}</ul></div>"
             )
         hint = "" if kode else f"<p class='dk-muted'>{esc(t('home.sign_in_to_save'))}</p>"
+        role = self.participant.role if self.participant else None
+        if role == "kepala_desa":
+            hint = f"<p class='dk-muted'>{esc(t('home.workshop_order'))}</p>"
         self.pillars.value = (
             f"<h2>{esc(t('home.pillars'))}</h2>{hint}<div class='dk-pillars'>{''.join(cards)}</div>"
         )
+        self._draw_role_cards(role, kode)
+
+    def _draw_role_cards(self, role: str | None, kode: str | None) -> None:
+        """By role, the workshop's own pages: the dashboard first for a kepala dinas, the
+        board and the guide first for a facilitator, the action plan after the pillars for a
+        kepala desa."""
+        first = after = ""
+        if role == "kepala_dinas":
+            first = _role_card(
+                "home.for_dinas", "home.for_dinas_intro", [katalog.DASBOR_KABUPATEN], kode
+            )
+        elif role == "fasilitator":
+            first = _role_card(
+                "home.for_fasilitator",
+                "home.for_fasilitator_intro",
+                [katalog.PAPAN_HASIL, katalog.PANDUAN],
+                kode,
+            )
+        elif role == "kepala_desa":
+            after = _role_card(
+                "home.for_desa_plan", "home.for_desa_plan_intro", [katalog.RENCANA_AKSI], kode
+            )
+        self.first.value = first
+        self.after.value = after
+
+    def _app_item(self, entry, kode: str | None) -> str:
+        title = esc(t(entry.judul_key))
+        desc = esc(t(entry.ringkasan_key))
+        if not entry.available():
+            soon = esc(t("home.coming_soon"))
+            return f"<li>{title} <span class='dk-soon'>({soon})</span></li>"
+        href = esc(catalog.link_for(entry, kode))
+        return (
+            f"<li><a href='{href}' target='_self'>{title}</a>"
+            f" <span class='dk-muted'>{desc}</span></li>"
+        )
+
+    def _lesson_item(self, entry, kode: str | None) -> str:
+        item = self._app_item(entry, kode)
+        if not kode or not entry.available():
+            return item
+        saved = self.store.load(kode, entry.app_id)
+        if saved is None:
+            status = t("home.lesson_not_started")
+        else:
+            done = lessons.progress(saved.data, exercises_with_prefix(entry.prefix))
+            status = t("home.lesson_progress", benar=done.benar, total=done.total)
+        badge = (
+            " <span class='dk-lesson-progress' data-testid='progres-pelajaran'>"
+            f"{esc(status)}</span>"
+        )
+        return item.removesuffix("</li>") + badge + "</li>"
 
     # --- the village cascade -----------------------------------------------------------------
     def _role_changed(self, change) -> None:
@@ -331,6 +385,23 @@ class HomeApp(App):
 NONE = ""  # the value of the "— pilih —" entry (a Dropdown shows None as a blank box)
 
 
+def _role_card(title_key: str, intro_key: str, entries, kode: str | None) -> str:
+    items = []
+    for entry in entries:
+        title = esc(t(entry.judul_key))
+        if entry.available():
+            href = esc(catalog.link_for(entry, kode))
+            testid = f"peran-{esc(entry.app_id)}"
+            link = f"<a href='{href}' target='_self' data-testid='{testid}'>{title}</a>"
+        else:
+            link = f"{title} <span class='dk-soon'>({esc(t('home.coming_soon'))})</span>"
+        items.append(f"<li>{link} <span class='dk-muted'>{esc(t(entry.ringkasan_key))}</span></li>")
+    return (
+        f"<div class='dk-card dk-role-card' data-testid='kartu-peran'>"
+        f"<h2>{esc(t(title_key))}</h2><p>{esc(t(intro_key))}</p><ul>{''.join(items)}</ul></div>"
+    )
+
+
 def _placeholder() -> tuple[str, str]:
     return (f"— {t('home.choose')} —", NONE)
 
@@ -364,3 +435,6 @@ def preload() -> None:
     """Load what the home page needs before a visitor arrives (runs in a preheated kernel)."""
     data.wilayah_children(None)
     data.search_desa("desa", limit=1)
+    for pillar in catalog.PILLARS:  # the lessons' exercises, for the progress beside each lesson
+        for entry in pillar.lessons:
+            exercises_with_prefix(entry.prefix)

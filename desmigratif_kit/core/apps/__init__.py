@@ -1,0 +1,1 @@
+"""Shared app pieces of the core (ipywidgets): answer fields and the lesson view."""

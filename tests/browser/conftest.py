@@ -3,7 +3,8 @@
 Fixtures (every test in ``tests/browser`` gets the ``browser`` marker):
 
 - ``server`` (session): ``desmigratif-kit serve`` over the repository's ``notebooks/`` on
-  127.0.0.1 and a free port, small pools (``--pool 1 --app-pool 1``), a temporary workspace.
+  127.0.0.1 and a free port, one preheated home page kernel (``--pool 1 --app-pool 0
+  --lesson-pool 0``: apps start on demand), a temporary workspace.
   A :class:`WorkshopServer`: ``.url`` (ends with ``/``), ``.workspace``, ``.notebooks``,
   ``.proc``, ``.log()``, ``.kernel_count()``, ``.kernel_pids()``, ``.kernel_pid(kernel_id)``,
   ``.wait_for_kernel_count(n)``, ``.get(path)``.
@@ -288,8 +289,24 @@ def start_server(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def server(start_server):
-    """The workshop server over the repository's notebooks (or $DESMIGRATIF_NOTEBOOKS)."""
-    return start_server()
+    """The workshop server over the repository's notebooks (or $DESMIGRATIF_NOTEBOOKS): one
+    preheated home page kernel; apps and lessons start on demand (forked from the warm parent
+    in well under a second), so a test worker does not prepare ~20 kernels it never uses."""
+    return start_server(pool=1, app_pool=0, lesson_pool=0)
+
+
+@pytest.fixture(scope="module")
+def migration_notebooks(tmp_path_factory) -> Path:
+    """The home page and pillar 1's notebooks only: for servers whose pools are measured
+    (every notebook's pool would be prepared at start, dozens of kernels on 2 CPUs)."""
+    root = tmp_path_factory.mktemp("notebooks")
+    shutil.copy2(REPO / "notebooks" / "00_beranda.ipynb", root)
+    shutil.copytree(
+        REPO / "notebooks" / "1_layanan_migrasi",
+        root / "1_layanan_migrasi",
+        ignore=shutil.ignore_patterns("workspace", ".ipynb_checkpoints"),
+    )
+    return root
 
 
 # --------------------------------------------------------------------------- browser

@@ -81,12 +81,12 @@ def test_a_full_server_shows_a_friendly_page_that_retries_by_itself(
 
 
 def test_kernels_killed_during_a_wave_leave_no_page_hanging_and_pages_after_work(
-    start_server, new_page, wait_for_voila
+    start_server, migration_notebooks, new_page, wait_for_voila
 ):
     """A wave of 20 page loads while kernels are SIGKILLed at random (as the out-of-memory
     killer would): every load ends (the page, or the message that reloads it), dead kernels
     leave their pools, and every page opened afterwards renders its widgets."""
-    srv = start_server(pool=4, app_pool=2, lesson_pool=0)
+    srv = start_server(notebooks=migration_notebooks, pool=4, app_pool=2, lesson_pool=0)
     try:
         srv.wait_for_kernel_count(srv.pooled_kernels, timeout=180)
         kode = Store(srv.workspace / "desmigratif.sqlite3").register("kepala_desa", "Uji").code
@@ -146,9 +146,9 @@ def test_kernels_killed_during_a_wave_leave_no_page_hanging_and_pages_after_work
 
 
 def test_a_participant_whose_kernel_died_reloads_and_gets_their_work_back(
-    start_server, page, wait_for_voila
+    start_server, migration_notebooks, page, wait_for_voila
 ):
-    srv = start_server(pool=1, app_pool=1, lesson_pool=0)
+    srv = start_server(notebooks=migration_notebooks, pool=0, app_pool=1, lesson_pool=0)
     try:
         kode = Store(srv.workspace / "desmigratif.sqlite3").register("kepala_desa", "Ratna").code
         page.goto(f"{srv.url}voila/render/1_layanan_migrasi/app_cek_kesiapan.ipynb?kode={kode}")

@@ -42,7 +42,7 @@ backup: $(VENV)/.installed
 	$(BIN)/desmigratif-kit backup $(ARGS)
 
 bench: $(VENV)/.installed-test
-	$(BIN)/python benchmarks/bench_home.py $(ARGS)
+	$(BIN)/python benchmarks/bench_room.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

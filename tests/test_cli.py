@@ -4,8 +4,10 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from desmigratif_kit.core.store import Store
-from desmigratif_kit.server.cli import main
+from desmigratif_kit.server.cli import build_parser, main, options_from_args
 
 
 def test_backup_copies_everything_and_never_overwrites(tmp_path, capsys):
@@ -60,6 +62,33 @@ def test_backup_while_another_process_saves(tmp_path):
         assert [w.data["i"] for w in history] == list(range(len(history)))
         lengths.append(len(history))
     assert any(0 < n < 2000 for n in lengths), f"no copy taken while saving went on: {lengths}"
+
+
+def _store_named(folder, name):
+    Store(folder / "desmigratif.sqlite3").register("fasilitator", name)
+
+
+@pytest.mark.parametrize("given", ["arg", "env", "none"])
+def test_workspace_precedence_is_the_same_for_serve_and_backup(tmp_path, monkeypatch, given):
+    """``--workspace`` > ``$DESMIGRATIF_WORKSPACE`` > ``./workspace``, for both commands."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DESMIGRATIF_NOTEBOOKS", str(tmp_path))
+    folders = {"arg": tmp_path / "dari-opsi", "env": tmp_path / "dari-env",
+               "none": tmp_path / "workspace"}  # fmt: skip
+    for key, folder in folders.items():
+        _store_named(folder, f"Peserta {key}")
+    argv = ["--workspace", str(folders["arg"])] if given == "arg" else []
+    if given in ("arg", "env"):
+        monkeypatch.setenv("DESMIGRATIF_WORKSPACE", str(folders["env"]))
+    else:
+        monkeypatch.delenv("DESMIGRATIF_WORKSPACE", raising=False)
+
+    options = options_from_args(build_parser().parse_args(["serve", *argv]))
+    assert options.workspace == folders[given].resolve()
+
+    assert main(["backup", *argv, str(tmp_path / f"salinan-{given}.sqlite3")]) == 0
+    (participant,) = Store(tmp_path / f"salinan-{given}.sqlite3").participants()
+    assert participant.name == f"Peserta {given}"
 
 
 def test_the_console_script_points_at_the_cli():

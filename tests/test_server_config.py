@@ -55,7 +55,7 @@ def test_app_notebooks_are_the_pillar_apps_and_lessons(notebooks):
     ]
 
 
-def test_pools_home_and_apps_only_with_explicit_default_zero(notebooks, tmp_path):
+def test_pools_for_every_notebook_with_explicit_default_zero(notebooks, tmp_path):
     pools = server.kernel_pools(options(notebooks, tmp_path, pool=12, app_pool=2))
     assert pools == {
         "default": {"pool_size": 0},
@@ -63,11 +63,24 @@ def test_pools_home_and_apps_only_with_explicit_default_zero(notebooks, tmp_path
         "1_layanan_migrasi/01_migrasi_aman.ipynb": {"pool_size": 2},
         "1_layanan_migrasi/app_layanan.ipynb": {"pool_size": 2},
         "2_usaha_produktif/app_usaha.ipynb": {"pool_size": 2},
+        "1_layanan_migrasi/belajar_migrasi.ipynb": {"pool_size": server.DEFAULT_LESSON_POOL},
     }
+    pools = server.kernel_pools(options(notebooks, tmp_path, pool=1, app_pool=0, lesson_pool=0))
+    assert pools == {"default": {"pool_size": 0}, "00_beranda.ipynb": {"pool_size": 1}}
+
+
+def test_all_notebooks_home_first_then_apps_then_the_rest(notebooks):
+    assert server.all_notebooks(notebooks) == [
+        "00_beranda.ipynb",
+        "1_layanan_migrasi/01_migrasi_aman.ipynb",  # a lesson: pooled like the apps
+        "1_layanan_migrasi/app_layanan.ipynb",
+        "2_usaha_produktif/app_usaha.ipynb",
+        "1_layanan_migrasi/belajar_migrasi.ipynb",
+    ]
 
 
 def test_no_pools_means_no_preheat(notebooks, tmp_path):
-    c = server.build_config(options(notebooks, tmp_path, pool=0, app_pool=0))
+    c = server.build_config(options(notebooks, tmp_path, pool=0, app_pool=0, lesson_pool=0))
     assert c.VoilaConfiguration.preheat_kernel is False
 
 
@@ -76,6 +89,16 @@ def test_home_pool_skipped_when_home_missing(tmp_path):
     _nb(root / "3_parenting" / "app_anak.ipynb")
     pools = server.kernel_pools(options(root, tmp_path, pool=5, app_pool=1))
     assert pools == {"default": {"pool_size": 0}, "3_parenting/app_anak.ipynb": {"pool_size": 1}}
+
+
+def test_max_participants_default_from_memory_and_in_the_config(notebooks, tmp_path):
+    opts = options(notebooks, tmp_path)
+    assert opts.max_participants == server.default_max_participants()
+    c = server.build_config(options(notebooks, tmp_path, max_participants=30))
+    assert c.WorkshopKernelManager.max_visitor_kernels == 60  # home page + one app each
+    assert c.WorkshopKernelManager.kernel_memory_mb == server.KERNEL_MEMORY_MB
+    with pytest.raises(ValueError):
+        options(notebooks, tmp_path, max_participants=0)
 
 
 # --------------------------------------------------------------------------- config
@@ -108,6 +131,13 @@ def test_build_config(notebooks, tmp_path):
     k = c.MappingKernelManager
     assert k.cull_interval == 60 and k.cull_idle_timeout == 600
     assert k.cull_connected is False and k.cull_busy is False
+    # kernels: Unix sockets, never restarted blank, managed by the workshop's manager
+    assert c.KernelManager.transport == "ipc"
+    assert c.KernelRestarter.restart_limit == 0
+    assert c.VoilaConfiguration.multi_kernel_manager_class.endswith("WorkshopKernelManager")
+    assert c.AsyncKernelManager.client_factory.endswith("WorkshopKernelClient")
+    messages = c.VoilaConfiguration.resources["desmigratif"]["messages"]
+    assert messages["dead.title.id"] == "Sambungan ke server terputus"
 
 
 def test_tornado_settings():
@@ -282,8 +312,13 @@ def test_banner_names_addresses_qr_and_saved_work(notebooks, tmp_path):
     assert "http://192.168.1.20:8866/" in text and "http://10.0.0.2:8866/" in text
     assert "desmigratif.sqlite3" in text and str(opts.workspace) in text
     assert "Peserta" in text
-    assert "00_beranda.ipynb x4" in text
+    assert "1  00_beranda.ipynb  (siap 4)" in text
+    assert "5  1_layanan_migrasi/belajar_migrasi.ipynb  (siap 1)" in text
+    assert f"Kapasitas (capacity): {opts.max_participants} peserta" in text
     assert text.count("\n") > 20  # the QR code's rows
+    live = server.banner(opts, ["http://10.0.0.2:8866/"], pool_state=lambda name: (1, 3),
+                         log_file=tmp_path / "ws" / "server.log")  # fmt: skip
+    assert "(siap 1/3)" in live and str(tmp_path / "ws" / "server.log") in live
 
 
 def test_qr_text_decodes_to_something_square():
@@ -297,6 +332,7 @@ def test_qr_text_decodes_to_something_square():
 
 def test_cli_defaults(tmp_path, monkeypatch):
     monkeypatch.setenv("DESMIGRATIF_NOTEBOOKS", str(tmp_path))
+    monkeypatch.delenv("DESMIGRATIF_WORKSPACE", raising=False)
     args = cli.build_parser().parse_args(["serve"])
     opts = cli.options_from_args(args)
     assert opts.host == "0.0.0.0" and opts.port == 8866

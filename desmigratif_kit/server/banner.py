@@ -7,9 +7,18 @@ import io
 import ipaddress
 import socket
 import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import psutil
 
 from desmigratif_kit.core.store import DB_FILENAME
-from desmigratif_kit.server.config import ServerOptions, kernel_pools
+from desmigratif_kit.server.config import (
+    PAGES_PER_PARTICIPANT,
+    ServerOptions,
+    all_notebooks,
+    kernel_pools,
+)
 
 
 def _is_virtual(name: str) -> bool:
@@ -22,8 +31,6 @@ def participant_urls(host: str, port: int) -> list[str]:
     if host not in ("0.0.0.0", "", "::"):
         shown = f"[{host}]" if ":" in host else host
         return [f"http://{shown}:{port}/"]
-    import psutil
-
     found: list[tuple[int, str]] = []
     for name, addrs in psutil.net_if_addrs().items():
         for addr in addrs:
@@ -73,8 +80,15 @@ def qr_text(data: str) -> str:
     return text
 
 
-def banner(options: ServerOptions, urls: list[str]) -> str:
-    """What the facilitator sees once the server listens (Indonesian, short English)."""
+def banner(
+    options: ServerOptions,
+    urls: list[str],
+    pool_state: Callable[[str], tuple[int, int]] | None = None,
+    log_file: Path | None = None,
+) -> str:
+    """What the facilitator sees once the server listens (Indonesian, short English):
+    addresses, QR code, where work is saved, capacity, the notebooks to warm up by number
+    (with ``pool_state(notebook) -> (ready, target)`` when the server runs)."""
     lines = [
         "",
         "=" * 64,
@@ -88,22 +102,38 @@ def banner(options: ServerOptions, urls: list[str]) -> str:
     if urls:
         out += f"Pindai kode QR untuk {urls[0]} (scan the QR code):\n"
         out += qr_text(urls[0])
-    pools = kernel_pools(options)
-    out += "\n".join(
-        [
-            "",
-            f"Buku catatan (notebooks): {options.notebooks}",
-            f"Hasil kerja disimpan di (saved work): {options.workspace}",
-            f"  berkas SQLite (SQLite file): {options.workspace / DB_FILENAME}",
-            f"PIN fasilitator untuk Papan Hasil (facilitator PIN, results board): {options.pin}"
-            if options.pin
-            else "PIN fasilitator (facilitator PIN): -",
-            "Kernel siap pakai (preheated kernels): "
-            + ", ".join(f"{k} x{v['pool_size']}" for k, v in pools.items() if k != "default")
-            if len(pools) > 1
-            else "Kernel siap pakai (preheated kernels): tidak ada (none)",
-            "Hentikan dengan Ctrl+C (stop with Ctrl+C).",
-            "",
-        ]
+    total_gb = psutil.virtual_memory().total / 2**30
+    lines = [
+        "",
+        f"Hasil kerja disimpan di (saved work): {options.workspace / DB_FILENAME}",
+    ]
+    if log_file is not None:
+        lines.append(f"Catatan lengkap server (full log): {log_file}")
+    lines.append(
+        f"PIN fasilitator untuk Papan Hasil (facilitator PIN, results board): {options.pin}"
+        if options.pin
+        else "PIN fasilitator (facilitator PIN): -"
     )
-    return out
+    lines += [
+        f"Kapasitas (capacity): {options.max_participants} peserta sekaligus, masing-masing "
+        f"{PAGES_PER_PARTICIPANT} halaman terbuka (participants at once, "
+        f"{PAGES_PER_PARTICIPANT} pages each); memori {total_gb:.0f} GB",
+        "",
+        "Sebelum meminta semua peserta membuka satu halaman, ketik nomornya lalu Enter:",
+        f"kernel disiapkan untuk {options.wave} peserta (before asking the room to open a page,"
+        " type its number and Enter).",
+    ]
+    pools = kernel_pools(options)
+    for number, name in enumerate(all_notebooks(options.notebooks), start=1):
+        if pool_state is not None:
+            ready, target = pool_state(name)
+            state = f"siap {ready}/{target}"
+        else:
+            state = f"siap {pools.get(name, {}).get('pool_size', 0)}"
+        lines.append(f"  {number:>2}  {name}  ({state})")
+    lines += [
+        "Enter saja: tampilkan layar ini lagi (Enter: show this again). "
+        "Ctrl+C: hentikan server (stop).",
+        "",
+    ]
+    return out + "\n".join(lines)

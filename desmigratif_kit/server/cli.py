@@ -31,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="alamat yang didengarkan; 0.0.0.0 = semua antarmuka (address to bind)",
     )
     serve.add_argument("--port", type=int, default=server.DEFAULT_PORT, help="port")
-    _add_workspace(serve, "folder hasil kerja peserta (saved work; sets DESMIGRATIF_WORKSPACE)")
+    _add_workspace(serve, "folder hasil kerja peserta (saved work)")
     serve.add_argument(
         "--notebooks",
         type=Path,
@@ -53,6 +53,27 @@ def build_parser() -> argparse.ArgumentParser:
         help="kernel siap pakai per aplikasi */app_*.ipynb (preheated kernels per app)",
     )
     serve.add_argument(
+        "--lesson-pool",
+        type=_non_negative,
+        default=server.DEFAULT_LESSON_POOL,
+        help="kernel siap pakai per buku catatan lain (pelajaran) (preheated kernels per "
+        "lesson and any other notebook)",
+    )
+    serve.add_argument(
+        "--max-participants",
+        type=_positive,
+        default=None,
+        help="peserta sekaligus; bawaan dihitung dari memori laptop ini: "
+        f"{server.default_max_participants()} (participants at once; default from memory)",
+    )
+    serve.add_argument(
+        "--wave",
+        type=_non_negative,
+        default=server.DEFAULT_WAVE,
+        help="peserta yang disiapkan saat fasilitator mengetik nomor buku catatan "
+        "(participants a warm-up prepares for)",
+    )
+    serve.add_argument(
         "--cell-timeout",
         type=float,
         default=server.DEFAULT_CELL_TIMEOUT,
@@ -64,6 +85,20 @@ def build_parser() -> argparse.ArgumentParser:
         default=server.DEFAULT_CULL_IDLE_MINUTES,
         help="menit sebelum kernel tanpa tab terbuka dimatikan (minutes before an idle "
         "kernel with no open tab is shut down)",
+    )
+    serve.add_argument(
+        "--verbose",
+        dest="quiet",
+        action="store_false",
+        help="tampilkan catatan lengkap di terminal, tidak hanya di berkas "
+        "(full log on the terminal too, not only in the workspace's server.log)",
+    )
+    serve.add_argument(
+        "--no-fork",
+        dest="fork",
+        action="store_false",
+        help="mulai setiap kernel dengan cara biasa, bukan dari induk yang sudah hangat "
+        "(start every kernel the usual way instead of forking a warm parent)",
     )
     serve.add_argument(
         "--pin",
@@ -99,13 +134,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_workspace(parser: argparse.ArgumentParser, help_text: str) -> None:
-    parser.add_argument("--workspace", type=Path, default=Path("workspace"), help=help_text)
+    parser.add_argument(
+        "--workspace",
+        type=Path,
+        default=None,
+        help=f"{help_text}; bawaan (default): ${server.ENV_WORKSPACE}, lalu ./workspace",
+    )
 
 
 def run_backup(args: argparse.Namespace) -> int:
     from desmigratif_kit.core.store import DB_FILENAME, Store
 
-    source = args.workspace / DB_FILENAME
+    source = server.default_workspace(args.workspace) / DB_FILENAME
     if not source.is_file():
         print(f"desmigratif-kit: tidak ada hasil kerja di {source} (no saved work there)",
               file=sys.stderr)  # fmt: skip
@@ -120,6 +160,13 @@ def run_backup(args: argparse.Namespace) -> int:
         return 1
     print(f"Cadangan tersimpan (backup written): {target}")
     return 0
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"harus >= 1 (must be >= 1): {text}")
+    return value
 
 
 def _non_negative(text: str) -> int:
@@ -142,6 +189,11 @@ def options_from_args(args: argparse.Namespace) -> server.ServerOptions:
         cell_timeout=args.cell_timeout,
         cull_idle_minutes=args.cull_idle,
         log_level=args.log_level,
+        fork=args.fork,
+        lesson_pool=args.lesson_pool,
+        max_participants=args.max_participants,
+        wave=args.wave,
+        quiet=args.quiet,
         pin=args.pin,
         **kwargs,
     )

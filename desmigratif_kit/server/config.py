@@ -23,8 +23,14 @@ What is set, and why (see also ``docs/ARCHITECTURE.md`` and ``/work/shared/VOILA
 - Idle kernels without a browser connected are culled (checked every minute, after
   :data:`DEFAULT_CULL_IDLE_MINUTES` idle); a kernel whose tab is still open is never culled.
 - Kernels preheated: the home page gets a pool (``--pool``), each pillar app notebook
-  (``*/app_*.ipynb``) a small one (``--app-pool``), every other notebook none (the
-  ``"default"`` pool is set to 0 explicitly, otherwise Voila gives each one kernel).
+  (``*/app_*.ipynb``) one (``--app-pool``), every other notebook one kernel (``--lesson-pool``);
+  a notebook added while the server runs none (the ``"default"`` pool is set to 0
+  explicitly, otherwise Voila gives it one). The facilitator deepens one notebook's pool for a
+  wave (see :mod:`.kernels`).
+- Kernels forked from a warm parent (:mod:`.forkserver`, :mod:`.provisioner`), talking over
+  Unix sockets (``KernelManager.transport = "ipc"``), never restarted blank after dying
+  (``KernelRestarter.restart_limit = 0``), managed by :class:`.kernels.WorkshopKernelManager`
+  (admission: ``2 × max_participants`` visitors' kernels and a memory reserve).
 - Responses gzip-compressed (``compress_response``, set before the application is built).
 - The ``desmigratif`` template (``base_template: lab``) drops the Font Awesome CDN links:
   no request leaves the machine. Its root is put on ``JUPYTER_PATH`` before Voila starts,
@@ -43,6 +49,7 @@ from voila.notebook_renderer import NotebookRenderer
 
 from desmigratif_kit.core.catalog import HOME_NOTEBOOK
 from desmigratif_kit.core.pin import normalize_pin
+from desmigratif_kit.server.pages import dead_kernel_messages
 
 TEMPLATE_NAME = "desmigratif"
 TEMPLATE_ROOT = Path(__file__).resolve().parent / "templates"
@@ -52,8 +59,21 @@ DEFAULT_HOST = "0.0.0.0"
 DEFAULT_PORT = 8866
 DEFAULT_POOL = 20
 """Preheated kernels for the home page: a room of 20 opening it at once each gets one."""
-DEFAULT_APP_POOL = 2
+DEFAULT_APP_POOL = 4
 """Preheated kernels for each ``*/app_*.ipynb``."""
+DEFAULT_LESSON_POOL = 1
+"""Preheated kernels for every other notebook (lessons): each is ready for its first visitor."""
+DEFAULT_WAVE = 60
+"""Participants a warm-up prepares for (the facilitator types a notebook's number)."""
+KERNEL_MEMORY_MB = 40
+"""What one more open page costs, forked from the warm parent (measured ~32 MB unique per
+kernel, plus page tables and growth while a participant works; docs/benchmark.md)."""
+KERNEL_MEMORY_MB_UNFORKED = 100
+"""The same for kernels started the usual way (``--no-fork``)."""
+BASE_MEMORY_MB = 2048
+"""Memory kept for the system, the server, the fork server and the facilitator's browser."""
+PAGES_PER_PARTICIPANT = 2
+"""A participant keeps the home page and one app open."""
 DEFAULT_CELL_TIMEOUT = 60
 DEFAULT_CULL_INTERVAL = 60
 DEFAULT_CULL_IDLE_MINUTES = 20
@@ -63,12 +83,31 @@ DEFAULT_CULL_IDLE_MINUTES = 20
 # visitors for 2 CPUs. Waiting lets the wave pass first (see docs/benchmark.md).
 POOL_REFILL_DELAY = 15
 
+IOPUB_TIMEOUT = 30
+"""Seconds the executor waits for a cell's outputs after its reply (see build_config)."""
+
 WAIT_MARKERS = ("query_params(", "get_query_string(")
 """Calls that wait for the visitor in a preheated kernel (fallback exemption, see
 :class:`CellTimeout`)."""
 
 ENV_WORKSPACE = "DESMIGRATIF_WORKSPACE"
 ENV_NOTEBOOKS = "DESMIGRATIF_NOTEBOOKS"
+
+
+def default_workspace(given: str | os.PathLike | None = None) -> Path:
+    """The workspace folder: ``given`` (``--workspace``), else ``$DESMIGRATIF_WORKSPACE``, else
+    ``./workspace`` (resolved, not created). ``serve`` and ``backup`` use the same rule.
+
+    >>> os.environ.pop(ENV_WORKSPACE, None) and None
+    >>> default_workspace() == Path("workspace").resolve()
+    True
+    >>> os.environ[ENV_WORKSPACE] = "/tmp/ws-env"
+    >>> str(default_workspace()), str(default_workspace("/tmp/ws-arg"))
+    ('/tmp/ws-env', '/tmp/ws-arg')
+    >>> del os.environ[ENV_WORKSPACE]
+    """
+    chosen = given if given not in (None, "") else os.environ.get(ENV_WORKSPACE) or "workspace"
+    return Path(chosen).expanduser().resolve()
 
 
 def default_notebooks_dir() -> Path:
@@ -86,13 +125,22 @@ class ServerOptions:
     host: str = DEFAULT_HOST
     port: int = DEFAULT_PORT
     notebooks: Path = field(default_factory=default_notebooks_dir)
-    workspace: Path = field(default_factory=lambda: Path("workspace"))
+    workspace: Path = field(default_factory=default_workspace)
     pool: int = DEFAULT_POOL
     app_pool: int = DEFAULT_APP_POOL
     cell_timeout: float = DEFAULT_CELL_TIMEOUT
     cull_interval: int = DEFAULT_CULL_INTERVAL
     cull_idle_minutes: float = DEFAULT_CULL_IDLE_MINUTES
     log_level: str = "INFO"
+    fork: bool = True
+    """Fork kernels from a warm parent (:mod:`.forkserver`); ``False``: start each the usual way."""
+    lesson_pool: int = DEFAULT_LESSON_POOL
+    max_participants: int | None = None
+    """Participants served at once; ``None``: computed from the machine's memory."""
+    wave: int = DEFAULT_WAVE
+    quiet: bool = True
+    """The terminal shows the banner and what the facilitator acts on; the log goes to a file
+    in the workspace. ``False`` (``--verbose``): the full log on the terminal."""
     pin: str | None = None
     """The facilitator PIN for the results board (4-12 digits); ``None``: made at start."""
 
@@ -100,12 +148,39 @@ class ServerOptions:
         if self.pin is not None:
             self.pin = normalize_pin(self.pin)
         self.notebooks = Path(self.notebooks).expanduser().resolve()
-        self.workspace = Path(self.workspace).expanduser().resolve()
-        for name in ("pool", "app_pool", "cull_interval"):
+        self.workspace = default_workspace(self.workspace)
+        if self.max_participants is None:
+            self.max_participants = default_max_participants(fork=self.fork)
+        for name in ("pool", "app_pool", "lesson_pool", "cull_interval", "wave"):
             if getattr(self, name) < 0:
                 raise ValueError(f"{name} must be >= 0, got {getattr(self, name)}")
         if not 0 < self.port < 65536:
             raise ValueError(f"port must be 1-65535, got {self.port}")
+        if self.max_participants < 1:
+            raise ValueError(f"max_participants must be >= 1, got {self.max_participants}")
+
+    @property
+    def kernel_memory_mb(self) -> int:
+        return KERNEL_MEMORY_MB if self.fork else KERNEL_MEMORY_MB_UNFORKED
+
+
+def default_max_participants(total_mb: float | None = None, fork: bool = True) -> int:
+    """Participants that fit in this machine's memory, each with :data:`PAGES_PER_PARTICIPANT`
+    pages open, :data:`BASE_MEMORY_MB` kept aside.
+
+    >>> default_max_participants(16 * 1024)  # a 16 GB laptop
+    179
+    >>> default_max_participants(8 * 1024), default_max_participants(8 * 1024, fork=False)
+    (76, 30)
+    >>> default_max_participants(1024)
+    1
+    """
+    if total_mb is None:
+        import psutil
+
+        total_mb = psutil.virtual_memory().total / 2**20
+    per_kernel = KERNEL_MEMORY_MB if fork else KERNEL_MEMORY_MB_UNFORKED
+    return max(1, int((total_mb - BASE_MEMORY_MB) // (PAGES_PER_PARTICIPANT * per_kernel)))
 
 
 # --------------------------------------------------------------------------- kernels
@@ -121,18 +196,37 @@ def app_notebooks(root: Path) -> list[str]:
     )
 
 
+def all_notebooks(root: Path) -> list[str]:
+    """Every notebook under ``root`` as Voila names it: the home page, the apps, the rest."""
+    root = Path(root)
+    found = sorted(
+        p.relative_to(root).as_posix()
+        for p in root.rglob("*.ipynb")
+        if ".ipynb_checkpoints" not in p.parts
+    )
+    apps = set(app_notebooks(root))
+    return sorted(found, key=lambda n: (n != HOME_NOTEBOOK, n not in apps, n))
+
+
 def kernel_pools(options: ServerOptions) -> dict[str, dict[str, int]]:
-    """``VoilaKernelManager.kernel_pools_config``: the home page and the apps, nothing else.
+    """``VoilaKernelManager.kernel_pools_config``: kernels that have run a notebook up to its
+    visitor, waiting: ``--pool`` for the home page, ``--app-pool`` for each app,
+    ``--lesson-pool`` for every other notebook (so each is ready for its first visitor).
 
     The ``"default"`` entry with size 0 matters: without it Voila preheats one kernel for
-    every notebook not listed.
+    every notebook not listed (here: one added while the server runs).
     """
     pools: dict[str, dict[str, int]] = {"default": {"pool_size": 0}}
-    if options.pool and (options.notebooks / HOME_NOTEBOOK).is_file():
-        pools[HOME_NOTEBOOK] = {"pool_size": options.pool}
-    if options.app_pool:
-        for name in app_notebooks(options.notebooks):
-            pools[name] = {"pool_size": options.app_pool}
+    apps = set(app_notebooks(options.notebooks))
+    for name in all_notebooks(options.notebooks):
+        if name == HOME_NOTEBOOK:
+            size = options.pool
+        elif name in apps:
+            size = options.app_pool
+        else:
+            size = options.lesson_pool
+        if size:
+            pools[name] = {"pool_size": size}
     return pools
 
 
@@ -208,6 +302,8 @@ def build_config(options: ServerOptions) -> Config:
     c.Voila.root_dir = str(options.notebooks)
     c.Voila.config_file_paths = []  # no voila.json / voila.py can override this
     c.Voila.log_level = options.log_level
+    c.Voila.log_format = "[%(levelname)1.1s %(asctime)s.%(msecs).03d %(name)s] %(message)s"
+    c.Voila.log_datefmt = "%H:%M:%S"
 
     c.VoilaConfiguration.template = TEMPLATE_NAME
     c.VoilaConfiguration.theme = "light"
@@ -228,10 +324,29 @@ def build_config(options: ServerOptions) -> Config:
     )
     c.VoilaExecutor.timeout_func = CellTimeout(options.cell_timeout)
     c.VoilaExecutor.interrupt_on_timeout = True  # free the kernel (and the CPU)
+    # After a cell's reply, wait this long for its outputs (nbclient's default: 4 s). A kernel
+    # starved of CPU while a pool fills can send them later than that; nbclient then drops
+    # them and the page shows no widget at all (seen in the benchmark). A dead kernel is
+    # caught sooner by the page guard.
+    c.VoilaExecutor.iopub_timeout = IOPUB_TIMEOUT
     c.VoilaExecutor.show_tracebacks = False
     c.VoilaExecutor.cell_error_instruction = CELL_ERROR_INSTRUCTION
     c.VoilaExecutor.cell_timeout_instruction = CELL_ERROR_INSTRUCTION
     c.VoilaExporter.language_code = "id"
+    # texts for the page's kernel watch (templates/.../index.html.j2)
+    c.VoilaConfiguration.resources = {"desmigratif": {"messages": dead_kernel_messages()}}
+
+    # Kernels talk to the server over Unix sockets in Voila's private connection folder: no TCP
+    # port to race for when many start together, nothing readable by other users.
+    c.KernelManager.transport = "ipc"
+    # A dead kernel is never brought back blank (see server.kernels)
+    c.KernelRestarter.restart_limit = 0
+    c.AsyncKernelManager.client_factory = "desmigratif_kit.server.kernels.WorkshopKernelClient"
+    c.VoilaConfiguration.multi_kernel_manager_class = (
+        "desmigratif_kit.server.kernels.WorkshopKernelManager"
+    )
+    c.WorkshopKernelManager.max_visitor_kernels = PAGES_PER_PARTICIPANT * options.max_participants
+    c.WorkshopKernelManager.kernel_memory_mb = options.kernel_memory_mb
 
     c.MappingKernelManager.cull_interval = options.cull_interval
     c.MappingKernelManager.cull_idle_timeout = int(options.cull_idle_minutes * 60)

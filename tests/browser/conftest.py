@@ -3,9 +3,11 @@
 Fixtures (every test in ``tests/browser`` gets the ``browser`` marker):
 
 - ``server`` (session): ``desmigratif-kit serve`` over the repository's ``notebooks/`` on
-  127.0.0.1 and a free port, small pools (``--pool 1 --app-pool 1``), a temporary workspace.
+  127.0.0.1 and a free port, one preheated home page kernel (``--pool 1 --app-pool 0
+  --lesson-pool 0``: apps start on demand), a temporary workspace.
   A :class:`WorkshopServer`: ``.url`` (ends with ``/``), ``.workspace``, ``.notebooks``,
-  ``.proc``, ``.log()``, ``.kernel_count()``, ``.wait_for_kernel_count(n)``, ``.get(path)``.
+  ``.proc``, ``.log()``, ``.kernel_count()``, ``.kernel_pids()``, ``.kernel_pid(kernel_id)``,
+  ``.wait_for_kernel_count(n)``, ``.get(path)``.
 - ``start_server`` (session): factory for servers with other notebooks/options; servers it
   starts are stopped at the end of the session (or earlier with ``.stop()``).
 - ``browser`` (session): headless Debian Chromium, never downloaded.
@@ -14,6 +16,7 @@ Fixtures (every test in ``tests/browser`` gets the ``browser`` marker):
   the test fails at teardown if there was any. ``page.external_requests``,
   ``page.console_errors``, ``page.page_errors`` (uncaught exceptions) and
   ``page.bad_responses`` (``"404 http://..."``, status >= 400) hold what was seen.
+- ``new_page`` (factory): ``new_page(phone=False)``, more such pages in one test.
 - ``close_tab`` (fixture returning a function): ``close_tab(page)`` closes it like a person
   closing a tab (``beforeunload`` runs, Voila's beacon frees the kernel); the ``page``
   fixtures do this at teardown.
@@ -42,6 +45,8 @@ from urllib.parse import urlsplit
 
 import psutil
 import pytest
+
+from desmigratif_kit.server.kernels import kernel_processes
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
@@ -96,6 +101,7 @@ class WorkshopServer:
         app_pool: int = 1,
         extra_args: tuple[str, ...] | list[str] = (),
         log_path: Path | None = None,
+        lesson_pool: int = 1,
     ):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
@@ -103,11 +109,13 @@ class WorkshopServer:
         self.notebooks = Path(notebooks) if notebooks else None
         self.pool = pool
         self.app_pool = app_pool
+        self.lesson_pool = lesson_pool
         self.args = [
             sys.executable, "-m", "desmigratif_kit", "serve",
             "--host", "127.0.0.1", "--port", str(self.port),
             "--workspace", str(self.workspace),
             "--pool", str(pool), "--app-pool", str(app_pool),
+            "--lesson-pool", str(lesson_pool),
         ]  # fmt: skip
         if self.notebooks:
             self.args += ["--notebooks", str(self.notebooks)]
@@ -123,6 +131,7 @@ class WorkshopServer:
         env = dict(os.environ, PYTHONUNBUFFERED="1")
         self.proc = subprocess.Popen(
             self.args,
+            stdin=subprocess.DEVNULL,
             stdout=self._log_file,
             stderr=subprocess.STDOUT,
             cwd=str(self.workspace.parent),
@@ -173,27 +182,33 @@ class WorkshopServer:
     # ---- inspection
 
     def log(self) -> str:
-        try:
-            return self.log_path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            return ""
+        """What the server printed (the facilitator's console), then its full log (the
+        workspace's ``server.log``)."""
+        parts = []
+        for path in (self.log_path, self.workspace / "server.log"):
+            try:
+                parts.append(path.read_text(encoding="utf-8", errors="replace"))
+            except OSError:
+                continue
+        return "\n".join(parts)
 
     def kernel_pids(self) -> list[int]:
-        """PIDs of the kernels this server started (children running ipykernel_launcher)."""
+        """PIDs of the kernels this server started (forked from its warm parent, or started
+        the usual way)."""
         if self.proc is None:
             return []
-        try:
-            children = psutil.Process(self.proc.pid).children(recursive=True)
-        except psutil.NoSuchProcess:
-            return []
-        pids = []
-        for child in children:
+        return [p.pid for p in kernel_processes(self.proc.pid)]
+
+    def kernel_pid(self, kernel_id: str) -> int | None:
+        """The PID of the kernel ``kernel_id`` (its Unix sockets are named after it)."""
+        for pid in self.kernel_pids():
             try:
-                if any("ipykernel_launcher" in part for part in child.cmdline()):
-                    pids.append(child.pid)
-            except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
+                sockets = psutil.Process(pid).net_connections(kind="unix")
+            except psutil.Error:
                 continue
-        return pids
+            if any(kernel_id in (conn.laddr or "") for conn in sockets):
+                return pid
+        return None
 
     def kernel_count(self) -> int:
         return len(self.kernel_pids())
@@ -218,11 +233,15 @@ class WorkshopServer:
 
     @property
     def pooled_kernels(self) -> int:
-        """Kernels the pools hold when full (home page + each ``*/app_*.ipynb``)."""
+        """Kernels the pools hold when full: ``pool`` for the home page, ``app_pool`` for
+        each ``*/app_*.ipynb``, ``lesson_pool`` for every other notebook."""
+        from desmigratif_kit.server import ServerOptions, kernel_pools
+
         root = self.notebooks or Path(os.environ.get("DESMIGRATIF_NOTEBOOKS") or REPO / "notebooks")
-        n = self.pool if (root / "00_beranda.ipynb").is_file() else 0
-        apps = [p for p in root.glob("*/app_*.ipynb")]
-        return n + self.app_pool * len(apps)
+        options = ServerOptions(notebooks=root, workspace=self.workspace, pool=self.pool,
+                                app_pool=self.app_pool, lesson_pool=self.lesson_pool)  # fmt: skip
+        pools = kernel_pools(options)
+        return sum(cfg["pool_size"] for name, cfg in pools.items() if name != "default")
 
     def get(
         self,
@@ -245,10 +264,11 @@ class WorkshopServer:
 
 @pytest.fixture(scope="session")
 def start_server(tmp_path_factory):
-    """Factory: ``start_server(notebooks=..., pool=1, app_pool=1, extra_args=[...])``."""
+    """Factory: ``start_server(notebooks=..., pool=1, app_pool=1, lesson_pool=1,
+    extra_args=[...])``."""
     started: list[WorkshopServer] = []
 
-    def start(notebooks=None, pool=1, app_pool=1, extra_args=(), workspace=None):
+    def start(notebooks=None, pool=1, app_pool=1, extra_args=(), workspace=None, lesson_pool=1):
         base = tmp_path_factory.mktemp("server")
         srv = WorkshopServer(
             workspace=Path(workspace) if workspace else base / "workspace",
@@ -257,6 +277,7 @@ def start_server(tmp_path_factory):
             app_pool=app_pool,
             extra_args=extra_args,
             log_path=base / "server.log",
+            lesson_pool=lesson_pool,
         )
         started.append(srv)
         return srv.start()
@@ -268,8 +289,24 @@ def start_server(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def server(start_server):
-    """The workshop server over the repository's notebooks (or $DESMIGRATIF_NOTEBOOKS)."""
-    return start_server()
+    """The workshop server over the repository's notebooks (or $DESMIGRATIF_NOTEBOOKS): one
+    preheated home page kernel; apps and lessons start on demand (forked from the warm parent
+    in well under a second), so a test worker does not prepare ~20 kernels it never uses."""
+    return start_server(pool=1, app_pool=0, lesson_pool=0)
+
+
+@pytest.fixture(scope="module")
+def migration_notebooks(tmp_path_factory) -> Path:
+    """The home page and pillar 1's notebooks only: for servers whose pools are measured
+    (every notebook's pool would be prepared at start, dozens of kernels on 2 CPUs)."""
+    root = tmp_path_factory.mktemp("notebooks")
+    shutil.copy2(REPO / "notebooks" / "00_beranda.ipynb", root)
+    shutil.copytree(
+        REPO / "notebooks" / "1_layanan_migrasi",
+        root / "1_layanan_migrasi",
+        ignore=shutil.ignore_patterns("workspace", ".ipynb_checkpoints"),
+    )
+    return root
 
 
 # --------------------------------------------------------------------------- browser
@@ -360,7 +397,11 @@ _KERNEL_ID_JS = """() => {
 def close_tab(page, timeout_ms: int = 10_000) -> None:
     """Close a page the way a person closes a tab: ``beforeunload`` runs, so Voila's
     shutdown beacon frees the kernel (Playwright's plain ``page.close()`` skips it).
-    Returns once the beacon was answered (bounded), so the kernel is on its way out."""
+
+    Returns once the browser has sent the beacon (bounded). Waiting for the beacon's answer
+    would cost up to ``timeout_ms`` a page: a beacon outlives its page and Playwright often
+    never reports it finished. That the server acted on it is what
+    ``test_closing_the_tab_frees_its_kernel`` checks, by the kernels left."""
     if page.is_closed():
         return
     try:
@@ -371,7 +412,7 @@ def close_tab(page, timeout_ms: int = 10_000) -> None:
         if kernel_id:
             beacon = f"/voila/api/shutdown/{kernel_id}"
             with page.context.expect_event(
-                "requestfinished", predicate=lambda r: beacon in r.url, timeout=timeout_ms
+                "request", predicate=lambda r: beacon in r.url, timeout=timeout_ms
             ):
                 page.close(run_before_unload=True)
         else:
@@ -394,6 +435,32 @@ def page(browser):
     context, pg = _open_page(browser, viewport=DESKTOP)
     yield pg
     _close_and_check(context, pg)
+
+
+@pytest.fixture
+def new_page(browser):
+    """Factory: ``new_page()`` (desktop) or ``new_page(phone=True)``: more pages in one
+    test, each as offline and as checked as ``page``, all closed like tabs at teardown."""
+    opened = []
+
+    def make(phone: bool = False):
+        if phone:
+            made = _open_page(browser, viewport=PHONE, is_mobile=True, has_touch=True,
+                              device_scale_factor=2)  # fmt: skip
+        else:
+            made = _open_page(browser, viewport=DESKTOP)
+        opened.append(made)
+        return made[1]
+
+    yield make
+    failures = []
+    for context, pg in opened:
+        try:
+            _close_and_check(context, pg)
+        except pytest.fail.Exception as err:
+            failures.append(str(err))
+    if failures:
+        pytest.fail("\n".join(failures))
 
 
 @pytest.fixture

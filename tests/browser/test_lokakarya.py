@@ -10,6 +10,7 @@ import time
 
 import openpyxl
 import pytest
+from playwright.sync_api import expect
 
 from desmigratif_kit import migration
 from desmigratif_kit.core.store import Store
@@ -58,7 +59,7 @@ def test_board_needs_the_servers_pin_escapes_names_and_refreshes_itself(
 ):
     pin = server_pin(server)
     db = store(server)
-    sample = migration.load_sample_register()
+    sample = migration.load_sample_register().assign(keterangan="Didata kader desa")  # own data
     person = db.register("kepala_desa", XSS, "53.08.12.2014")
     db.save(person.code, "register_desa", {"records": register_records(sample.head(6))})
     dialogs = []
@@ -121,8 +122,9 @@ def test_action_plan_on_a_phone_saves_and_downloads(server, phone_page, wait_for
     part = saved.data["pilar"]["1"]
     assert part["status"] == "mulai" and part["target"].startswith("Semua PMI desa")
     assert part["tindakan"][0]["tindakan"] == "Rapat desa migrasi aman"
-    gaps = page.locator("[data-testid=celah-1]").inner_text()
-    assert "Tindakan 1: penanggung jawab belum ditulis" in gaps  # gaps shown, not hidden
+    # gaps shown, not hidden (drawn just after the save reaches the store: wait for them)
+    gaps = page.locator("[data-testid=celah-1]")
+    expect(gaps).to_contain_text("Tindakan 1: penanggung jawab belum ditulis", timeout=60_000)
 
     page.get_by_role("button", name="Ringkasan").click()
     page.get_by_role("button", name="Siapkan berkas unduhan").click()
@@ -143,7 +145,7 @@ def test_action_plan_on_a_phone_saves_and_downloads(server, phone_page, wait_for
 
 def test_district_dashboard_on_a_phone(server, phone_page, wait_for_voila):
     db = store(server)
-    sample = migration.load_sample_register()
+    sample = migration.load_sample_register().assign(keterangan="Didata kader desa")  # own data
     trouble = sample[sample["status"].astype(str) == "bermasalah"].head(2)
     village = db.register("kepala_desa", "Kepala Ondorea", "53.08.01.2002")
     db.save(village.code, "register_desa", {"records": register_records(trouble)})

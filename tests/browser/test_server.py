@@ -56,8 +56,8 @@ def notebooks(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def kit(start_server, notebooks):
-    """Our server over the notebooks above: home pool 1, app pool 1."""
-    srv = start_server(notebooks=notebooks, pool=1, app_pool=1)
+    """Our server over the notebooks above: home pool 1, app pool 1, lessons none."""
+    srv = start_server(notebooks=notebooks, pool=1, app_pool=1, lesson_pool=0)
     yield srv
     srv.stop()
 
@@ -318,7 +318,7 @@ def test_late_visitor_of_preheated_kernel_is_not_timed_out(
 ):
     cell_timeout = 3
     srv = start_server(
-        notebooks=trap_notebooks, pool=1, app_pool=0,
+        notebooks=trap_notebooks, pool=1, app_pool=0, lesson_pool=0,
         extra_args=["--cell-timeout", str(cell_timeout)],
     )  # fmt: skip
     try:

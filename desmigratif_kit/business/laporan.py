@@ -1,0 +1,295 @@
+"""Excel files of pillar 2 (*laporan*): what the apps hand out, built with :mod:`core.excel`.
+
+Indonesian headers (the columns' catalog labels, in the language asked for), real numbers
+with rupiah formats (``"Rp" #,##0``), a note above each table saying whether the figures are
+the illustrative example or the participant's own, totals where they add up. Pure: results in,
+``.xlsx`` bytes out (the apps offer them with ``core.app.download_link``).
+
+* :func:`hpp_xlsx`: the *Kalkulator HPP* workbook. Its first sheet is the cost table with the
+  columns of :data:`~desmigratif_kit.business.BIAYA_SCHEMA` and no note above it, so the file
+  can be edited in Excel and imported again;
+* :func:`titik_impas_xlsx`: revenue, cost and profit from 0 units to past the break-even;
+* :func:`rencana_xlsx`: the 12-month cash-flow plan, its summary and every packaging × channel
+  pair.
+
+>>> import io, openpyxl
+>>> from desmigratif_kit.business import contoh_produk, cost_of_goods
+>>> batch = contoh_produk("minyak_kemiri")["batch"]
+>>> book = openpyxl.load_workbook(io.BytesIO(hpp_xlsx(batch, cost_of_goods(batch))))
+>>> book.sheetnames
+['Biaya', 'Rincian HPP']
+>>> [c.value for c in book["Biaya"][1]]
+['Kategori', 'Nama', 'Jumlah', 'Satuan', 'Harga satuan', 'Dihitung']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+from desmigratif_kit.business.break_even import TitikImpas
+from desmigratif_kit.business.costs import BIAYA_SCHEMA, HargaPokok, biaya_ke_tabel
+from desmigratif_kit.business.inputs import bulatkan_rp
+from desmigratif_kit.business.plan import RencanaUsaha
+from desmigratif_kit.business.pricing import AnalisisHarga, margin_vs_markup
+from desmigratif_kit.business.products import catatan_ilustrasi
+from desmigratif_kit.business.scenarios import PerbandinganSkenario
+from desmigratif_kit.core.excel import Lembar, workbook
+from desmigratif_kit.core.i18n import format_rp, t
+from desmigratif_kit.core.tables import Column
+
+__all__ = ["hpp_xlsx", "rencana_xlsx", "titik_impas_xlsx"]
+
+
+def _note(ilustrasi: bool, lang: str | None) -> str:
+    return catatan_ilustrasi(lang) if ilustrasi else t("biz.chart.source.peserta", lang)
+
+
+def _col(name: str, kind: str, lang: str | None) -> Column:
+    return Column(name, kind, label=t(f"biz.col.{name}", lang))
+
+
+def hpp_xlsx(
+    batch: Mapping[str, Any],
+    hpp: HargaPokok,
+    harga: AnalisisHarga | None = None,
+    lang: str | None = None,
+) -> bytes:
+    """The *Kalkulator HPP* workbook: the cost table (importable again), the HPP breakdown and,
+    with ``harga``, the selling prices by margin and by markup.
+
+    >>> import io, openpyxl
+    >>> from desmigratif_kit.business import analisis_harga, contoh_produk, cost_of_goods
+    >>> batch = contoh_produk("minyak_kemiri")["batch"]
+    >>> hpp = cost_of_goods(batch)
+    >>> data = hpp_xlsx(batch, hpp, analisis_harga(hpp.hpp_per_unit_rp, 30))
+    >>> sheet = openpyxl.load_workbook(io.BytesIO(data))["Harga jual"]
+    >>> [c.value for c in sheet[3]][:3], sheet["B3"].number_format
+    (['Margin 30% dari harga jual', 21715, 6515], '"Rp" #,##0')
+    """
+    biaya = Lembar(
+        t("biz.xlsx.biaya", lang), biaya_ke_tabel(batch, lang), list(BIAYA_SCHEMA.columns)
+    )
+    rincian = hpp.tabel()
+    rincian["kategori"] = [t(f"biz.kategori.{k}", lang) for k in rincian["kategori"]]
+    title = t(
+        "biz.chart.cost.title",
+        lang,
+        produk=hpp.nama,
+        unit=hpp.nama_unit,
+        hpp=format_rp(bulatkan_rp(hpp.hpp_per_unit_rp)),
+    )
+    sheets = [
+        biaya,
+        Lembar(
+            t("biz.xlsx.rincian", lang),
+            rincian,
+            [
+                _col("kategori", "text", lang),
+                _col("nama", "text", lang),
+                _col("per_batch_rp", "rp", lang),
+                _col("per_unit_rp", "rp", lang),
+                _col("porsi_pct", "pct", lang),
+            ],
+            catatan=f"{title}. {_note(hpp.ilustrasi, lang)}",
+            total=["per_batch_rp", "per_unit_rp", "porsi_pct"],
+        ),
+    ]
+    if harga is not None:
+        persen = f"{harga.persen:g}".replace(".", ",")
+        rows = [
+            {
+                "cara": t("biz.xlsx.by_margin", lang, pct=persen),
+                "harga_rp": harga.harga_margin_rp,
+                "laba_rp": harga.laba_margin_rp,
+                "margin_pct": harga.persen,
+                "markup_pct": harga.markup_margin_pct,
+            },
+            {
+                "cara": t("biz.xlsx.by_markup", lang, pct=persen),
+                "harga_rp": harga.harga_markup_rp,
+                "laba_rp": harga.laba_markup_rp,
+                "margin_pct": harga.margin_markup_pct,
+                "markup_pct": harga.persen,
+            },
+        ]
+        if harga.harga_rencana_rp is not None:
+            rows.append(
+                {
+                    "cara": t("biz.xlsx.planned", lang),
+                    "harga_rp": harga.harga_rencana_rp,
+                    "laba_rp": harga.laba_rencana_rp,
+                    "margin_pct": harga.margin_rencana_pct,
+                    "markup_pct": harga.markup_rencana_pct,
+                }
+            )
+        frame = pd.DataFrame(rows)
+        for name in ("laba_rp", "margin_pct", "markup_pct"):
+            frame[name] = frame[name].astype(float).round(2 if name != "laba_rp" else 0)
+        sheets.append(
+            Lembar(
+                t("biz.xlsx.harga", lang),
+                frame,
+                [
+                    _col("cara", "text", lang),
+                    _col("harga_rp", "rp", lang),
+                    _col("laba_rp", "rp", lang),
+                    _col("margin_pct", "pct", lang),
+                    _col("markup_pct", "pct", lang),
+                ],
+                catatan=f"HPP {format_rp(bulatkan_rp(hpp.hpp_per_unit_rp))}. "
+                + margin_vs_markup(lang),
+            )
+        )
+    return workbook(sheets)
+
+
+def titik_impas_xlsx(
+    titik: TitikImpas,
+    nama_unit: str | None = None,
+    sampai_unit: int | None = None,
+    ilustrasi: bool = False,
+    lang: str | None = None,
+) -> bytes:
+    """Revenue (after the channel's fee), total cost and profit per month for whole numbers
+    of units from 0 to ``sampai_unit`` (default: twice the break-even), the break-even in
+    words above the table.
+
+    >>> import io, openpyxl
+    >>> from desmigratif_kit.business import break_even
+    >>> data = titik_impas_xlsx(break_even(250_000, 29_440, 16_700), "botol", 40)
+    >>> sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    >>> [c.value for c in sheet[2]]
+    ['Terjual per bulan', 'Pendapatan', 'Biaya total', 'Laba (rugi: minus)']
+    >>> [c.value for c in sheet[23]]                     # 20 × 29.440; 250.000 + 20 × 16.700
+    [20, 588800, 584000, 4800]
+    """
+    end = sampai_unit if sampai_unit is not None else max(10, 2 * titik.unit_per_bulan)
+    frame = titik.tabel(end, titik=min(end + 1, 201))
+    for name in ("pendapatan_rp", "biaya_total_rp", "laba_rp"):
+        frame[name] = [bulatkan_rp(v) for v in frame[name]]
+    return workbook(
+        [
+            Lembar(
+                t("biz.xlsx.titik_impas", lang),
+                frame,
+                [
+                    _col("unit", "int", lang),
+                    _col("pendapatan_rp", "rp", lang),
+                    _col("biaya_total_rp", "rp", lang),
+                    _col("laba_rp", "rp", lang),
+                ],
+                catatan=f"{titik.kalimat(nama_unit, lang)} {_note(ilustrasi, lang)}",
+            )
+        ]
+    )
+
+
+_KAS = (
+    ("unit_terjual", "int"),
+    ("penjualan_rp", "rp"),
+    ("potongan_rp", "rp"),
+    ("kas_masuk_rp", "rp"),
+    ("biaya_variabel_rp", "rp"),
+    ("biaya_tetap_rp", "rp"),
+    ("investasi_rp", "rp"),
+    ("kas_keluar_rp", "rp"),
+    ("arus_bersih_rp", "rp"),
+    ("saldo_rp", "rp"),
+)
+
+
+def rencana_xlsx(
+    rencana: RencanaUsaha,
+    semua: PerbandinganSkenario | None = None,
+    lang: str | None = None,
+) -> bytes:
+    """The *Rencana Usaha* workbook: the cash flow month by month (with the conclusion above
+    it), the plan's summary, and every packaging × channel pair ranked (with ``semua``).
+
+    >>> import io, openpyxl
+    >>> from desmigratif_kit.business import contoh_produk, rencana_usaha
+    >>> r = rencana_usaha(contoh_produk("minyak_kemiri"), "botol_100ml", "marketplace",
+    ...                   tahun_mulai=2027)
+    >>> sheet = openpyxl.load_workbook(io.BytesIO(rencana_xlsx(r)))["Arus kas"]
+    >>> sheet["B3"].value, sheet["L3"].value, sheet["L3"].number_format
+    ('Januari 2027', 5225920, '"Rp" #,##0')
+    """
+    kas = rencana.arus_kas
+    months = pd.DataFrame(
+        [
+            {"bulan": m.label(lang), **{name: getattr(m, name) for name, _ in _KAS}}
+            for m in kas.bulan
+        ]
+    )
+    months.insert(0, "bulan_ke", [m.bulan_ke for m in kas.bulan])
+    columns = [_col("bulan_ke", "int", lang), _col("bulan", "text", lang)]
+    columns += [_col(name, kind, lang) for name, kind in _KAS]
+    flows = [name for name, _ in _KAS if name != "saldo_rp"]
+    sheets = [
+        Lembar(
+            t("biz.xlsx.arus_kas", lang),
+            months,
+            columns,
+            catatan=f"{kas.kesimpulan(lang)} {_note(rencana.ilustrasi, lang)}",
+            total=flows,
+        ),
+        Lembar(
+            t("biz.xlsx.ringkasan", lang),
+            pd.DataFrame(_summary_rows(rencana, lang), columns=["uraian", "nilai"]),
+            [_col("uraian", "text", lang), _col("nilai", "text", lang)],
+            catatan=_note(rencana.ilustrasi, lang),
+        ),
+    ]
+    if semua is not None:
+        pairs = pd.DataFrame([s.to_dict() for s in semua.skenario])
+        pairs["kontribusi_per_unit_rp"] = [bulatkan_rp(v) for v in pairs["kontribusi_per_unit_rp"]]
+        sheets.append(
+            Lembar(
+                t("biz.xlsx.skenario", lang),
+                pairs,
+                [
+                    _col("peringkat", "int", lang),
+                    _col("nama_kemasan", "text", lang),
+                    _col("nama_saluran", "text", lang),
+                    _col("harga_rp", "rp", lang),
+                    _col("potongan_pct", "pct", lang),
+                    _col("kontribusi_per_unit_rp", "rp", lang),
+                    _col("unit_per_bulan", "int", lang),
+                    _col("biaya_tetap_per_bulan_rp", "rp", lang),
+                    _col("laba_per_bulan_rp", "rp", lang),
+                ],
+                catatan=t("biz.chart.scenarios.note", lang) + " " + _note(semua.ilustrasi, lang),
+            )
+        )
+    return workbook(sheets)
+
+
+def _summary_rows(rencana: RencanaUsaha, lang: str | None) -> list[tuple[str, str]]:
+    s = rencana.skenario
+    kas = rencana.arus_kas
+    titik = rencana.titik_impas
+    rows = [
+        (t("biz.col.produk", lang), rencana.hpp.nama),
+        (t("biz.col.nama_kemasan", lang), s.nama_kemasan),
+        (t("biz.col.nama_saluran", lang), s.nama_saluran),
+        (t("biz.col.hpp_rp", lang), format_rp(bulatkan_rp(rencana.hpp.hpp_per_unit_rp))),
+        (t("biz.col.harga_rp", lang), format_rp(s.harga_rp)),
+        (t("biz.col.laba_per_bulan_rp", lang), format_rp(s.laba_per_bulan_rp)),
+        (
+            t("biz.col.peringkat", lang),
+            t("biz.plan.rank", lang, n=s.peringkat, total=rencana.jumlah_skenario),
+        ),
+        (
+            t("biz.col.titik_impas", lang),
+            titik.kalimat(rencana.hpp.nama_unit, lang)
+            if titik is not None
+            else t("biz.plan.no_break_even", lang),
+        ),
+        (t("biz.col.modal_awal_rp", lang), format_rp(kas.modal_awal_rp)),
+        (t("biz.col.investasi_rp", lang), format_rp(kas.total_investasi_rp)),
+        (t("biz.col.kesimpulan", lang), kas.kesimpulan(lang)),
+    ]
+    return rows

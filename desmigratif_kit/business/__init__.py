@@ -67,7 +67,15 @@ from desmigratif_kit.business.costs import (
     unit_per_batch,
 )
 from desmigratif_kit.business.inputs import bulatkan_rp, naikkan_rp
-from desmigratif_kit.business.laporan import hpp_xlsx, rencana_xlsx, titik_impas_xlsx
+from desmigratif_kit.business.laporan import (
+    hpp_xlsx,
+    rencana_xlsx,
+    tabel_arus_kas,
+    tabel_biaya,
+    tabel_rincian,
+    tabel_skenario,
+    titik_impas_xlsx,
+)
 from desmigratif_kit.business.plan import (
     RencanaUsaha,
     pasangan_berharga,
@@ -187,6 +195,10 @@ __all__ = [
     "produk_disesuaikan",
     "rencana_usaha",
     "rencana_xlsx",
+    "tabel_arus_kas",
+    "tabel_biaya",
+    "tabel_rincian",
+    "tabel_skenario",
     "ringkasan_kerja",
     "sama_dengan_contoh",
     "titik_impas_xlsx",

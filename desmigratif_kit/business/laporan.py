@@ -12,6 +12,10 @@ the illustrative example or the participant's own, totals where they add up. Pur
 * :func:`rencana_xlsx`: the 12-month cash-flow plan, its summary and every packaging × channel
   pair.
 
+The same tables are also given as text for people (``Rp 15.200``, ``49,3%``, Indonesian
+headers) for the lesson: :func:`tabel_biaya`, :func:`tabel_rincian`, :func:`tabel_skenario`,
+:func:`tabel_arus_kas`.
+
 >>> import io, openpyxl
 >>> from desmigratif_kit.business import contoh_produk, cost_of_goods
 >>> batch = contoh_produk("minyak_kemiri")["batch"]
@@ -37,10 +41,25 @@ from desmigratif_kit.business.pricing import AnalisisHarga, margin_vs_markup
 from desmigratif_kit.business.products import catatan_ilustrasi
 from desmigratif_kit.business.scenarios import PerbandinganSkenario
 from desmigratif_kit.core.excel import Lembar, workbook
-from desmigratif_kit.core.i18n import format_rp, t
+from desmigratif_kit.core.i18n import (
+    format_number,
+    format_pct,
+    format_rp,
+    t,
+    text_or_key,
+)
+from desmigratif_kit.core.inputs import missing
 from desmigratif_kit.core.tables import Column
 
-__all__ = ["hpp_xlsx", "rencana_xlsx", "titik_impas_xlsx"]
+__all__ = [
+    "hpp_xlsx",
+    "rencana_xlsx",
+    "tabel_arus_kas",
+    "tabel_biaya",
+    "tabel_rincian",
+    "tabel_skenario",
+    "titik_impas_xlsx",
+]
 
 
 def _note(ilustrasi: bool, lang: str | None) -> str:
@@ -293,3 +312,126 @@ def _summary_rows(rencana: RencanaUsaha, lang: str | None) -> list[tuple[str, st
         (t("biz.col.kesimpulan", lang), kas.kesimpulan(lang)),
     ]
     return rows
+
+
+# --- tables for people (the lesson shows them) ------------------------------------------------
+
+
+def _shown(value: Any, kind: str) -> str:
+    if missing(value):
+        return ""
+    if kind == "rp":
+        return format_rp(bulatkan_rp(value))
+    if kind == "pct":
+        return format_pct(round(float(value), 1))
+    if kind in ("int", "number"):
+        return format_number(value)
+    return str(value)
+
+
+def _for_people(frame: pd.DataFrame, columns: list[Column]) -> pd.DataFrame:
+    """``frame``'s ``columns`` as text written the Indonesian way, headers from the labels,
+    rows numbered from 1."""
+    shown = pd.DataFrame(
+        {text_or_key(c.title): [_shown(v, c.kind) for v in frame[c.name]] for c in columns}
+    )
+    shown.index = range(1, len(shown) + 1)
+    return shown
+
+
+def tabel_biaya(batch: Mapping[str, Any], lang: str | None = None) -> pd.DataFrame:
+    """The cost rows of a batch as people read them (no amounts worked out: the lesson asks
+    for them).
+
+    >>> from desmigratif_kit.business import contoh_produk
+    >>> tabel_biaya(contoh_produk("minyak_kemiri")["batch"]).iloc[0].tolist()
+    ['Bahan baku', 'Kemiri kupas', '3', 'kg', 'Rp 25.000', 'per liter hasil']
+    """
+    return _for_people(biaya_ke_tabel(batch, lang), list(BIAYA_SCHEMA.columns))
+
+
+def tabel_rincian(hpp: HargaPokok, lang: str | None = None) -> pd.DataFrame:
+    """The HPP breakdown as people read it: each row's cost per batch, per unit and share.
+
+    >>> from desmigratif_kit.business import contoh_produk, cost_of_goods
+    >>> hpp = cost_of_goods(contoh_produk("minyak_kakao")["batch"])
+    >>> tabel_rincian(hpp).iloc[0].tolist()
+    ['Biji kakao kering', 'Bahan baku', 'Rp 800.000', 'Rp 16.000', '61,8%']
+    """
+    frame = hpp.tabel()
+    frame["kategori"] = [t(f"biz.kategori.{k}", lang) for k in frame["kategori"]]
+    return _for_people(
+        frame,
+        [
+            _col("nama", "text", lang),
+            _col("kategori", "text", lang),
+            _col("per_batch_rp", "rp", lang),
+            _col("per_unit_rp", "rp", lang),
+            _col("porsi_pct", "pct", lang),
+        ],
+    )
+
+
+_SKENARIO_KOLOM = {
+    "nama_kemasan": "text",
+    "nama_saluran": "text",
+    "harga_rp": "rp",
+    "potongan_pct": "pct",
+    "biaya_variabel_per_unit_rp": "rp",
+    "kontribusi_per_unit_rp": "rp",
+    "unit_per_bulan": "int",
+    "biaya_tetap_per_bulan_rp": "rp",
+    "laba_per_bulan_rp": "rp",
+    "peringkat": "int",
+}
+
+
+def tabel_skenario(
+    perbandingan: PerbandinganSkenario,
+    kolom: tuple[str, ...] = tuple(_SKENARIO_KOLOM),
+    urut: str = "peringkat",
+    lang: str | None = None,
+) -> pd.DataFrame:
+    """Packaging × channel pairs as people read them, with the columns ``kolom`` (names of
+    :class:`~desmigratif_kit.business.Skenario`); ``urut="peringkat"`` puts the best first,
+    ``urut="kemasan"`` keeps the order of the packagings (a lesson that asks which pair is best
+    does not give it away).
+
+    >>> from desmigratif_kit.business import compare_scenarios, contoh_produk
+    >>> p = contoh_produk("minyak_kemiri")
+    >>> s = compare_scenarios(p["batch"], p["kemasan"], p["saluran"], p["harga"],
+    ...                       p["laku_per_bulan"])
+    >>> tabel_skenario(s, ("nama_kemasan", "nama_saluran", "laba_per_bulan_rp")).iloc[0].tolist()
+    ['Botol 30 ml berlabel', 'Toko oleh-oleh (titip jual)', 'Rp 1.382.000']
+    """
+    items = list(perbandingan.skenario)
+    if urut == "kemasan":
+        order = list(dict.fromkeys(x.kemasan for x in items))
+        channels = list(dict.fromkeys(x.saluran for x in items))
+        items.sort(key=lambda x: (order.index(x.kemasan), channels.index(x.saluran)))
+    frame = pd.DataFrame([x.to_dict() for x in items])
+    return _for_people(frame, [_col(name, _SKENARIO_KOLOM[name], lang) for name in kolom])
+
+
+def tabel_arus_kas(rencana: RencanaUsaha, lang: str | None = None) -> pd.DataFrame:
+    """The months of a plan's cash flow as people read them.
+
+    >>> from desmigratif_kit.business import contoh_produk, rencana_usaha
+    >>> r = rencana_usaha(contoh_produk("minyak_kemiri"), "botol_100ml", "marketplace",
+    ...                   tahun_mulai=2027)
+    >>> tabel_arus_kas(r).iloc[0].tolist()
+    ['Januari 2027', '108', 'Rp 3.179.520', 'Rp 7.953.600', '-Rp 4.774.080', 'Rp 5.225.920']
+    """
+    kas = rencana.arus_kas
+    frame = pd.DataFrame([{**m.to_dict(), "bulan": m.label(lang)} for m in kas.bulan])
+    return _for_people(
+        frame,
+        [
+            _col("bulan", "text", lang),
+            _col("unit_terjual", "int", lang),
+            _col("kas_masuk_rp", "rp", lang),
+            _col("kas_keluar_rp", "rp", lang),
+            _col("arus_bersih_rp", "rp", lang),
+            _col("saldo_rp", "rp", lang),
+        ],
+    )

@@ -68,6 +68,7 @@ from desmigratif_kit.business.costs import (
 )
 from desmigratif_kit.business.inputs import bulatkan_rp, naikkan_rp
 from desmigratif_kit.business.laporan import (
+    Tabel,
     hpp_xlsx,
     rencana_xlsx,
     tabel_arus_kas,
@@ -159,6 +160,7 @@ __all__ = [
     "RencanaKas",
     "RencanaUsaha",
     "Skenario",
+    "Tabel",
     "TitikImpas",
     "analisis_harga",
     "angka_contoh_rencana",

@@ -46,12 +46,12 @@ from desmigratif_kit.core.i18n import (
     format_pct,
     format_rp,
     t,
-    text_or_key,
 )
 from desmigratif_kit.core.inputs import missing
 from desmigratif_kit.core.tables import Column
 
 __all__ = [
+    "Tabel",
     "hpp_xlsx",
     "rencana_xlsx",
     "tabel_arus_kas",
@@ -317,11 +317,29 @@ def _summary_rows(rencana: RencanaUsaha, lang: str | None) -> list[tuple[str, st
 # --- tables for people (the lesson shows them) ------------------------------------------------
 
 
+class Tabel:
+    """A table written for people, narrow enough for a phone: ``.df`` is the DataFrame (text
+    in the Indonesian way, headers from the catalogs); in a notebook it shows as HTML that
+    scrolls sideways inside the page instead of being cut off."""
+
+    def __init__(self, df: pd.DataFrame):
+        self.df = df
+
+    def _repr_html_(self) -> str:
+        table = self.df.to_html(index=False, border=0, escape=True)
+        return f"<div style='overflow-x:auto;max-width:100%'>{table}</div>"
+
+    def __repr__(self) -> str:
+        return self.df.to_string(index=False)
+
+
 def _shown(value: Any, kind: str) -> str:
     if missing(value):
         return ""
     if kind == "rp":
         return format_rp(bulatkan_rp(value))
+    if kind == "angka_rp":  # rupiah without "Rp" (the header says it): narrow tables
+        return format_number(bulatkan_rp(value))
     if kind == "pct":
         return format_pct(round(float(value), 1))
     if kind in ("int", "number"):
@@ -329,80 +347,77 @@ def _shown(value: Any, kind: str) -> str:
     return str(value)
 
 
-def _for_people(frame: pd.DataFrame, columns: list[Column]) -> pd.DataFrame:
-    """``frame``'s ``columns`` as text written the Indonesian way, headers from the labels,
-    rows numbered from 1."""
-    shown = pd.DataFrame(
-        {text_or_key(c.title): [_shown(v, c.kind) for v in frame[c.name]] for c in columns}
+def _for_people(frame: pd.DataFrame, columns: list[tuple[str, str, str]]) -> Tabel:
+    """``frame``'s columns ``(name, kind, header key)`` as text written the Indonesian way."""
+    return Tabel(
+        pd.DataFrame(
+            {t(key): [_shown(v, kind) for v in frame[name]] for name, kind, key in columns}
+        )
     )
-    shown.index = range(1, len(shown) + 1)
-    return shown
 
 
-def tabel_biaya(batch: Mapping[str, Any], lang: str | None = None) -> pd.DataFrame:
+def tabel_biaya(batch: Mapping[str, Any], lang: str | None = None) -> Tabel:
     """The cost rows of a batch as people read them (no amounts worked out: the lesson asks
-    for them).
+    for them): category, name, quantity with its unit, price of one unit, how it is counted.
 
     >>> from desmigratif_kit.business import contoh_produk
-    >>> tabel_biaya(contoh_produk("minyak_kemiri")["batch"]).iloc[0].tolist()
-    ['Bahan baku', 'Kemiri kupas', '3', 'kg', 'Rp 25.000', 'per liter hasil']
+    >>> tabel_biaya(contoh_produk("minyak_kemiri")["batch"]).df.iloc[0].tolist()
+    ['Bahan baku', 'Kemiri kupas', '3 kg', 'Rp 25.000', 'per liter hasil']
     """
-    return _for_people(biaya_ke_tabel(batch, lang), list(BIAYA_SCHEMA.columns))
-
-
-def tabel_rincian(hpp: HargaPokok, lang: str | None = None) -> pd.DataFrame:
-    """The HPP breakdown as people read it: each row's cost per batch, per unit and share.
-
-    >>> from desmigratif_kit.business import contoh_produk, cost_of_goods
-    >>> hpp = cost_of_goods(contoh_produk("minyak_kakao")["batch"])
-    >>> tabel_rincian(hpp).iloc[0].tolist()
-    ['Biji kakao kering', 'Bahan baku', 'Rp 800.000', 'Rp 16.000', '61,8%']
-    """
-    frame = hpp.tabel()
-    frame["kategori"] = [t(f"biz.kategori.{k}", lang) for k in frame["kategori"]]
+    frame = biaya_ke_tabel(batch, lang)
+    frame["jumlah"] = [
+        f"{format_number(j)} {u}".strip() if not missing(u) else format_number(j)
+        for j, u in zip(frame["jumlah"], frame["satuan"], strict=True)
+    ]
     return _for_people(
         frame,
         [
-            _col("nama", "text", lang),
-            _col("kategori", "text", lang),
-            _col("per_batch_rp", "rp", lang),
-            _col("per_unit_rp", "rp", lang),
-            _col("porsi_pct", "pct", lang),
+            ("kategori", "text", "biz.field.kategori"),
+            ("nama", "text", "biz.field.nama"),
+            ("jumlah", "text", "biz.field.jumlah"),
+            ("harga_rp", "rp", "biz.field.harga_rp"),
+            ("dasar", "text", "biz.field.dasar"),
         ],
     )
 
 
-_SKENARIO_KOLOM = {
-    "nama_kemasan": "text",
-    "nama_saluran": "text",
-    "harga_rp": "rp",
-    "potongan_pct": "pct",
-    "biaya_variabel_per_unit_rp": "rp",
-    "kontribusi_per_unit_rp": "rp",
-    "unit_per_bulan": "int",
-    "biaya_tetap_per_bulan_rp": "rp",
-    "laba_per_bulan_rp": "rp",
-    "peringkat": "int",
-}
+def tabel_rincian(hpp: HargaPokok, lang: str | None = None) -> Tabel:
+    """The HPP breakdown as people read it: each row's cost per batch, per unit and share.
+
+    >>> from desmigratif_kit.business import contoh_produk, cost_of_goods
+    >>> hpp = cost_of_goods(contoh_produk("minyak_kakao")["batch"])
+    >>> tabel_rincian(hpp).df.iloc[0].tolist()
+    ['Biji kakao kering', 'Rp 800.000', 'Rp 16.000', '61,8%']
+    """
+    return _for_people(
+        hpp.tabel(),
+        [
+            ("nama", "text", "biz.col.nama"),
+            ("per_batch_rp", "rp", "biz.col.per_batch_rp"),
+            ("per_unit_rp", "rp", "biz.col.per_unit_rp"),
+            ("porsi_pct", "pct", "biz.col.porsi_pct"),
+        ],
+    )
 
 
 def tabel_skenario(
     perbandingan: PerbandinganSkenario,
-    kolom: tuple[str, ...] = tuple(_SKENARIO_KOLOM),
+    laba: bool = False,
     urut: str = "peringkat",
     lang: str | None = None,
-) -> pd.DataFrame:
-    """Packaging × channel pairs as people read them, with the columns ``kolom`` (names of
-    :class:`~desmigratif_kit.business.Skenario`); ``urut="peringkat"`` puts the best first,
-    ``urut="kemasan"`` keeps the order of the packagings (a lesson that asks which pair is best
-    does not give it away).
+) -> Tabel:
+    """Packaging × channel pairs as people read them: the pair, what one unit brings after the
+    channel's fee and the variable costs, units sold a month, fixed costs a month, and (with
+    ``laba``) the profit a month. ``urut="peringkat"`` puts the best first; ``urut="kemasan"``
+    keeps the order of the packagings (a lesson that asks which pair is best does not give it
+    away).
 
     >>> from desmigratif_kit.business import compare_scenarios, contoh_produk
     >>> p = contoh_produk("minyak_kemiri")
     >>> s = compare_scenarios(p["batch"], p["kemasan"], p["saluran"], p["harga"],
     ...                       p["laku_per_bulan"])
-    >>> tabel_skenario(s, ("nama_kemasan", "nama_saluran", "laba_per_bulan_rp")).iloc[0].tolist()
-    ['Botol 30 ml berlabel', 'Toko oleh-oleh (titip jual)', 'Rp 1.382.000']
+    >>> tabel_skenario(s, laba=True).df.iloc[0].tolist()
+    ['Botol 30 ml berlabel · Toko oleh-oleh (titip jual)', '5.440', '300', '250.000', '1.382.000']
     """
     items = list(perbandingan.skenario)
     if urut == "kemasan":
@@ -410,28 +425,37 @@ def tabel_skenario(
         channels = list(dict.fromkeys(x.saluran for x in items))
         items.sort(key=lambda x: (order.index(x.kemasan), channels.index(x.saluran)))
     frame = pd.DataFrame([x.to_dict() for x in items])
-    return _for_people(frame, [_col(name, _SKENARIO_KOLOM[name], lang) for name in kolom])
+    frame["pilihan"] = [f"{x.nama_kemasan} · {x.nama_saluran}" for x in items]
+    columns = [
+        ("pilihan", "text", "biz.col.pilihan"),
+        ("kontribusi_per_unit_rp", "angka_rp", "biz.col.sumbangan_rp"),
+        ("unit_per_bulan", "int", "biz.col.laku"),
+        ("biaya_tetap_per_bulan_rp", "angka_rp", "biz.col.tetap_rp"),
+    ]
+    if laba:
+        columns.append(("laba_per_bulan_rp", "angka_rp", "biz.col.laba_bulan_rp"))
+    return _for_people(frame, columns)
 
 
-def tabel_arus_kas(rencana: RencanaUsaha, lang: str | None = None) -> pd.DataFrame:
-    """The months of a plan's cash flow as people read them.
+def tabel_arus_kas(rencana: RencanaUsaha, lang: str | None = None) -> Tabel:
+    """The months of a plan's cash flow as people read them (rupiah without "Rp": the
+    headers say it).
 
     >>> from desmigratif_kit.business import contoh_produk, rencana_usaha
     >>> r = rencana_usaha(contoh_produk("minyak_kemiri"), "botol_100ml", "marketplace",
     ...                   tahun_mulai=2027)
-    >>> tabel_arus_kas(r).iloc[0].tolist()
-    ['Januari 2027', '108', 'Rp 3.179.520', 'Rp 7.953.600', '-Rp 4.774.080', 'Rp 5.225.920']
+    >>> tabel_arus_kas(r).df.iloc[0].tolist()
+    ['Jan 2027', '108', '3.179.520', '7.953.600', '5.225.920']
     """
     kas = rencana.arus_kas
-    frame = pd.DataFrame([{**m.to_dict(), "bulan": m.label(lang)} for m in kas.bulan])
+    frame = pd.DataFrame([{**m.to_dict(), "bulan": m.label(lang, pendek=True)} for m in kas.bulan])
     return _for_people(
         frame,
         [
-            _col("bulan", "text", lang),
-            _col("unit_terjual", "int", lang),
-            _col("kas_masuk_rp", "rp", lang),
-            _col("kas_keluar_rp", "rp", lang),
-            _col("arus_bersih_rp", "rp", lang),
-            _col("saldo_rp", "rp", lang),
+            ("bulan", "text", "biz.col.bulan"),
+            ("unit_terjual", "int", "biz.app.plan.col_terjual"),
+            ("kas_masuk_rp", "angka_rp", "biz.app.plan.col_masuk"),
+            ("kas_keluar_rp", "angka_rp", "biz.app.plan.col_keluar"),
+            ("saldo_rp", "angka_rp", "biz.app.plan.col_saldo"),
         ],
     )

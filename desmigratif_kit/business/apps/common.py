@@ -47,7 +47,12 @@ _CSS = """
 .dk-biz .dk-table { border-collapse: collapse; font-size: 0.92em; }
 .dk-biz .dk-table th, .dk-biz .dk-table td { border-bottom: 1px solid #d5dde5; padding: 4px 8px;
   text-align: right; white-space: nowrap; }
-.dk-biz .dk-table th:first-child, .dk-biz .dk-table td:first-child { text-align: left; }
+.dk-biz .dk-table th:first-child, .dk-biz .dk-table td:first-child { text-align: left;
+  white-space: normal; min-width: 6em; }
+.dk-biz .dk-row-card { box-sizing: border-box; max-width: 100%; }
+.dk-biz .dk-row-card > .widget-vbox { min-width: 0; max-width: 100%; }
+.dk-biz .dk-row-card .widget-text, .dk-biz .dk-row-card .widget-dropdown {
+  box-sizing: border-box; max-width: 100%; margin-left: 0; margin-right: 0; }
 .dk-biz .dk-table th { background: #eef4f8; }
 .dk-biz .dk-table tr.dk-total td { font-weight: bold; border-top: 2px solid #9fb3c8; }
 .dk-biz .dk-table tr.dk-hit td { background: #e8f5ec; font-weight: bold; }
@@ -63,6 +68,9 @@ _CSS = """
     text-align: left; }
   .dk-biz .widget-slider .slider-container { flex: 1 1 100%; }
   .dk-biz .dk-big { font-size: 1.35em; }
+  .dk-biz .dk-row-card > .widget-vbox:nth-child(n+4) { flex: 1 1 40%; }
+  .dk-biz .dk-table { font-size: 0.85em; }
+  .dk-biz .dk-table th, .dk-biz .dk-table td { padding: 3px 4px; }
 }
 """
 
@@ -201,12 +209,11 @@ class BisnisApp(App):
 
     def draw_note(self, all_example: bool) -> None:
         """The illustrative-figures note: stronger while every figure is still the example."""
-        key = "biz.app.note_example" if all_example else "biz.app.note_changed"
-        kind = "warn" if all_example else "info"
-        self.note.value = message_html(
-            kind,
-            f"<b>{esc(t(key))}</b> {esc(business.catatan_ilustrasi())}",
-        )
+        if all_example:
+            text, kind = business.catatan_ilustrasi(), "warn"
+        else:
+            text, kind = t("biz.app.note_changed"), "info"
+        self.note.value = f"<div data-testid='ilustrasi'>{message_html(kind, esc(text))}</div>"
 
     def _finish_biz(self, children: list) -> None:
         """Lay out the app with the pillar's CSS; the message area under the header."""

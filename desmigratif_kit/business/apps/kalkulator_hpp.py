@@ -146,6 +146,7 @@ class KalkulatorHppApp(BisnisApp):
             business.BIAYA_SCHEMA,
             on_change=self.callback(self._changed),
             max_rows=60,
+            field_width="9em",
             choice_labels={
                 "kategori": lambda code: t(f"biz.kategori.{code}"),
                 "dasar": lambda code: business.label_dasar(code, self.fields["satuan_hasil"].value),
@@ -199,7 +200,9 @@ class KalkulatorHppApp(BisnisApp):
     def _create_files(self) -> None:
         self.files_title = widgets.HTML()
         self.files_help = widgets.HTML()
-        self.upload = widgets.FileUpload(accept=".xlsx,.csv", multiple=False)
+        self.upload = widgets.FileUpload(
+            accept=".xlsx,.csv", multiple=False, layout=widgets.Layout(width="auto")
+        )
         self.export_button = widgets.Button(icon="download", layout=widgets.Layout(width="auto"))
         self.export_link = widgets.HTML()
         self.file_msg = widgets.HTML()
@@ -293,6 +296,10 @@ class KalkulatorHppApp(BisnisApp):
                     ok = isinstance(value, int | float) and not isinstance(value, bool)
                     self.fields[name].value = shown_number(value) if ok else ""
                 rows = batch.get("biaya")
+                try:  # every row shows how it is counted, also where it took the default
+                    rows = business.check_batch(batch)["biaya"]
+                except InputError:
+                    pass
                 self.editor.set_rows(rows if isinstance(rows, list) else [])
             if "contoh" in data:
                 kode = data.get("contoh")

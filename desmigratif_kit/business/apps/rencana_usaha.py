@@ -543,28 +543,25 @@ class RencanaUsahaApp(BisnisApp):
         )
 
     def _draw_table(self) -> None:
+        """The months in a table narrow enough for a phone: amounts without "Rp" (the header
+        says it), short month names, the payback month highlighted, losses in red."""
         kas = self.rencana.arus_kas
         keys = (
-            "biz.col.bulan", "biz.col.unit_terjual", "biz.col.kas_masuk_rp",
-            "biz.col.kas_keluar_rp", "biz.col.arus_bersih_rp", "biz.col.saldo_rp",
+            "biz.col.bulan", "biz.app.plan.col_terjual", "biz.app.plan.col_masuk",
+            "biz.app.plan.col_keluar", "biz.app.plan.col_saldo",
         )  # fmt: skip
         head = "".join(f"<th>{esc(t(k))}</th>" for k in keys)
         body = []
         for m in kas.bulan:
             hit = " class='dk-hit'" if m.bulan_ke == kas.bulan_balik_modal else ""
             cells = [
-                format_number(m.unit_terjual),
-                format_rp(m.kas_masuk_rp),
-                format_rp(m.kas_keluar_rp),
-                format_rp(m.arus_bersih_rp),
-                format_rp(m.saldo_rp),
+                (format_number(m.unit_terjual), False),
+                (format_number(m.kas_masuk_rp), False),
+                (format_number(m.kas_keluar_rp), False),
+                (format_number(m.saldo_rp), m.saldo_rp < 0),
             ]
-            negative = [False, False, False, m.arus_bersih_rp < 0, m.saldo_rp < 0]
-            tds = "".join(
-                f"<td{' class=dk-neg' if neg else ''}>{esc(c)}</td>"
-                for c, neg in zip(cells, negative, strict=True)
-            )
-            body.append(f"<tr{hit}><td>{esc(m.label())}</td>{tds}</tr>")
+            tds = "".join(f"<td{' class=dk-neg' if neg else ''}>{esc(c)}</td>" for c, neg in cells)
+            body.append(f"<tr{hit}><td>{esc(m.label(pendek=True))}</td>{tds}</tr>")
         self.cash_table.value = (
             "<div class='dk-tablewrap'><table class='dk-table' data-testid='tabel-kas'>"
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"

@@ -28,7 +28,7 @@ headers) for the lesson: :func:`tabel_biaya`, :func:`tabel_rincian`, :func:`tabe
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -325,9 +325,15 @@ class Tabel:
     def __init__(self, df: pd.DataFrame):
         self.df = df
 
+    _STYLE = (
+        "<style>.dk-tabel { font-size: 0.9em; } .dk-tabel th, .dk-tabel td { padding: 3px 5px; }"
+        " .dk-tabel td:not(:first-child) { white-space: nowrap; }"
+        " .dk-tabel th:first-child, .dk-tabel td:first-child { text-align: left; }</style>"
+    )
+
     def _repr_html_(self) -> str:
-        table = self.df.to_html(index=False, border=0, escape=True)
-        return f"<div style='overflow-x:auto;max-width:100%'>{table}</div>"
+        table = self.df.to_html(index=False, border=0, escape=True, classes="dk-tabel")
+        return f"{self._STYLE}<div style='overflow-x:auto;max-width:100%'>{table}</div>"
 
     def __repr__(self) -> str:
         return self.df.to_string(index=False)
@@ -358,11 +364,12 @@ def _for_people(frame: pd.DataFrame, columns: list[tuple[str, str, str]]) -> Tab
 
 def tabel_biaya(batch: Mapping[str, Any], lang: str | None = None) -> Tabel:
     """The cost rows of a batch as people read them (no amounts worked out: the lesson asks
-    for them): category, name, quantity with its unit, price of one unit, how it is counted.
+    for them): name, quantity with its unit, price of one unit, how it is counted (four
+    columns: a phone shows them all).
 
     >>> from desmigratif_kit.business import contoh_produk
     >>> tabel_biaya(contoh_produk("minyak_kemiri")["batch"]).df.iloc[0].tolist()
-    ['Bahan baku', 'Kemiri kupas', '3 kg', 'Rp 25.000', 'per liter hasil']
+    ['Kemiri kupas', '3 kg', 'Rp 25.000', 'per liter hasil']
     """
     frame = biaya_ke_tabel(batch, lang)
     frame["jumlah"] = [
@@ -372,7 +379,6 @@ def tabel_biaya(batch: Mapping[str, Any], lang: str | None = None) -> Tabel:
     return _for_people(
         frame,
         [
-            ("kategori", "text", "biz.field.kategori"),
             ("nama", "text", "biz.field.nama"),
             ("jumlah", "text", "biz.field.jumlah"),
             ("harga_rp", "rp", "biz.field.harga_rp"),
@@ -403,14 +409,14 @@ def tabel_rincian(hpp: HargaPokok, lang: str | None = None) -> Tabel:
 def tabel_skenario(
     perbandingan: PerbandinganSkenario,
     laba: bool = False,
-    urut: str = "peringkat",
+    urutan: tuple[Sequence[str], Sequence[str]] | None = None,
     lang: str | None = None,
 ) -> Tabel:
     """Packaging × channel pairs as people read them: the pair, what one unit brings after the
     channel's fee and the variable costs, units sold a month, fixed costs a month, and (with
-    ``laba``) the profit a month. ``urut="peringkat"`` puts the best first; ``urut="kemasan"``
-    keeps the order of the packagings (a lesson that asks which pair is best does not give it
-    away).
+    ``laba``) the profit a month. The best pair comes first, unless ``urutan`` (the packaging
+    codes, the channel codes: a product's ``kemasan`` and ``saluran``) gives the order: a lesson
+    that asks which pair is best does not give it away.
 
     >>> from desmigratif_kit.business import compare_scenarios, contoh_produk
     >>> p = contoh_produk("minyak_kemiri")
@@ -420,10 +426,9 @@ def tabel_skenario(
     ['Botol 30 ml berlabel · Toko oleh-oleh (titip jual)', '5.440', '300', '250.000', '1.382.000']
     """
     items = list(perbandingan.skenario)
-    if urut == "kemasan":
-        order = list(dict.fromkeys(x.kemasan for x in items))
-        channels = list(dict.fromkeys(x.saluran for x in items))
-        items.sort(key=lambda x: (order.index(x.kemasan), channels.index(x.saluran)))
+    if urutan is not None:
+        packs, channels = (list(codes) for codes in urutan)
+        items.sort(key=lambda x: (packs.index(x.kemasan), channels.index(x.saluran)))
     frame = pd.DataFrame([x.to_dict() for x in items])
     frame["pilihan"] = [f"{x.nama_kemasan} · {x.nama_saluran}" for x in items]
     columns = [
@@ -438,14 +443,14 @@ def tabel_skenario(
 
 
 def tabel_arus_kas(rencana: RencanaUsaha, lang: str | None = None) -> Tabel:
-    """The months of a plan's cash flow as people read them (rupiah without "Rp": the
-    headers say it).
+    """The months of a plan's cash flow as people read them: cash in, cash out, the balance
+    (rupiah without "Rp": the headers say it; four columns fit a phone).
 
     >>> from desmigratif_kit.business import contoh_produk, rencana_usaha
     >>> r = rencana_usaha(contoh_produk("minyak_kemiri"), "botol_100ml", "marketplace",
     ...                   tahun_mulai=2027)
     >>> tabel_arus_kas(r).df.iloc[0].tolist()
-    ['Jan 2027', '108', '3.179.520', '7.953.600', '5.225.920']
+    ['Jan 2027', '3.179.520', '7.953.600', '5.225.920']
     """
     kas = rencana.arus_kas
     frame = pd.DataFrame([{**m.to_dict(), "bulan": m.label(lang, pendek=True)} for m in kas.bulan])
@@ -453,7 +458,6 @@ def tabel_arus_kas(rencana: RencanaUsaha, lang: str | None = None) -> Tabel:
         frame,
         [
             ("bulan", "text", "biz.col.bulan"),
-            ("unit_terjual", "int", "biz.app.plan.col_terjual"),
             ("kas_masuk_rp", "angka_rp", "biz.app.plan.col_masuk"),
             ("kas_keluar_rp", "angka_rp", "biz.app.plan.col_keluar"),
             ("saldo_rp", "angka_rp", "biz.app.plan.col_saldo"),

@@ -210,7 +210,7 @@ def ringkasan_kerja(works: Mapping[str, Mapping[str, Any]]) -> RingkasanPilar:
             _plan_facts(saved, values, follow)
 
     record = works.get(APP_PELAJARAN) if isinstance(works, Mapping) else None
-    if isinstance(record, Mapping):
+    if isinstance(record, Mapping) and isinstance(record.get("answers") or {}, Mapping):
         done = progress(record, LATIHAN_NOMOR)
         values["latihan_benar"], values["latihan_dijawab"] = done.benar, done.dijawab
         trap = answers(record).get("2.3")

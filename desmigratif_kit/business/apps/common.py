@@ -48,7 +48,8 @@ _CSS = """
 .dk-biz .dk-table th, .dk-biz .dk-table td { border-bottom: 1px solid #d5dde5; padding: 4px 8px;
   text-align: right; white-space: nowrap; }
 .dk-biz .dk-table th:first-child, .dk-biz .dk-table td:first-child { text-align: left;
-  white-space: normal; min-width: 6em; }
+  white-space: normal; min-width: 4.5em; }
+.dk-biz .dk-table th { white-space: normal; }
 .dk-biz .dk-row-card { box-sizing: border-box; max-width: 100%; }
 .dk-biz .dk-row-card > .widget-vbox { min-width: 0; max-width: 100%; }
 .dk-biz .dk-row-card .widget-text, .dk-biz .dk-row-card .widget-dropdown {
@@ -122,6 +123,22 @@ def png(chart) -> bytes:
     from desmigratif_kit.business import charts  # matplotlib: only when a chart is drawn
 
     return charts.to_png(chart, dpi=CHART_DPI)
+
+
+def show_chart(image: widgets.Image, key: object, draw) -> None:
+    """Put ``draw()`` (a chart) into ``image`` as PNG, unless the picture already shows
+    ``key`` (the figures it was drawn from, and the language): drawing takes a good part of
+    a second on a busy laptop, and most changes leave most charts as they were."""
+    full_key = (i18n.get_language(), key)
+    if getattr(image, "_dk_key", None) == full_key and image.value:
+        return
+    image.value = png(draw())
+    image._dk_key = full_key
+
+
+def clear_chart(image: widgets.Image) -> None:
+    image.value = b""
+    image._dk_key = None
 
 
 def charts_module():

@@ -21,15 +21,16 @@ from desmigratif_kit.business.apps.common import (
     BisnisApp,
     card,
     charts_module,
+    clear_chart,
     figures_html,
     image,
     label,
-    png,
     preload,
     read_number,
     read_pct,
     read_rp,
     row,
+    show_chart,
     shown_number,
     text_field,
     wide,
@@ -78,6 +79,7 @@ class KalkulatorHppApp(BisnisApp):
         self.hpp: business.HargaPokok | None = None
         self.harga: business.AnalisisHarga | None = None
         self.contoh: str | None = "minyak_kemiri"
+        self.example_code: str | None = "minyak_kemiri"
         self._confirm_example = False
         self._quiet = True
         self._create_header()
@@ -193,7 +195,7 @@ class KalkulatorHppApp(BisnisApp):
     def _create_chart(self) -> None:
         self.chart_title = widgets.HTML()
         self.per = widgets.ToggleButtons(options=[("", "kategori"), ("", "item")])
-        self.on(self.per, lambda _change: self._draw_chart())
+        self.on(self.per, self._per_changed)
         self.chart = image()
         self.chart_box = card([self.chart_title, self.per, self.chart])
 
@@ -328,8 +330,6 @@ class KalkulatorHppApp(BisnisApp):
             batch[name] = read_number(self.fields[name], f"biz.field.{name}")
         batch["susut_pct"] = read_pct(self.fields["susut_pct"], "biz.field.susut_pct")
         batch["biaya"] = business.biaya_dari_tabel(frame)
-        example = business.sama_dengan_contoh(batch) if batch["biaya"] else None
-        batch["ilustrasi"] = example is not None
         return batch
 
     def state(self) -> dict:
@@ -341,7 +341,7 @@ class KalkulatorHppApp(BisnisApp):
             "nama_unit": hpp.nama_unit,
             "biaya_variabel_per_unit_rp": business.bulatkan_rp(hpp.biaya_variabel_per_unit_rp),
             "biaya_tetap_per_bulan_rp": hpp.biaya_tetap_per_bulan_rp,
-            "contoh": business.sama_dengan_contoh(self.batch),
+            "contoh": self.example_code,
             "harga_margin_rp": harga.harga_margin_rp if harga else None,
             "harga_markup_rp": harga.harga_markup_rp if harga else None,
             "harga_rencana_rp": harga.harga_rencana_rp if harga else None,
@@ -371,6 +371,8 @@ class KalkulatorHppApp(BisnisApp):
         self.export_link.value = ""
         try:
             batch = business.check_batch(self.read_batch())
+            example = business.sama_dengan_contoh(batch)
+            batch["ilustrasi"] = example is not None
             hpp = business.cost_of_goods(batch)
         except TableError as err:
             self.table_msg.value = form_problems_html(err)
@@ -381,7 +383,7 @@ class KalkulatorHppApp(BisnisApp):
             self._mark_unsaved()
             return
         self.table_msg.value = ""
-        self.batch, self.hpp = batch, hpp
+        self.batch, self.hpp, self.example_code = batch, hpp, example
         self._compute_price()
         self._draw()
         if save:
@@ -411,6 +413,12 @@ class KalkulatorHppApp(BisnisApp):
         self.export_link.value = ""
         self.autosave(self.state())
 
+    def _per_changed(self, _change) -> None:
+        if self._quiet or self.hpp is None:
+            return
+        self._draw_chart()
+        self.autosave(self.state())
+
     def _reset_confirm(self) -> None:
         if self._confirm_example:
             self._confirm_example = False
@@ -420,7 +428,7 @@ class KalkulatorHppApp(BisnisApp):
     def _use_example(self, _button) -> None:
         """Replace the table by an example; a table the participant changed asks first."""
         kode = self.example.value
-        changed = self.batch is not None and business.sama_dengan_contoh(self.batch) is None
+        changed = self.batch is not None and self.example_code is None
         if changed and not self._confirm_example:
             self._confirm_example = True
             self.example_msg.value = message_html("warn", esc(t("biz.app.hpp.example_warn")))
@@ -496,10 +504,7 @@ class KalkulatorHppApp(BisnisApp):
 
     # --- drawing --------------------------------------------------------------------------
     def _draw(self) -> None:
-        if self.batch is not None:
-            self.draw_note(business.sama_dengan_contoh(self.batch) is not None)
-        else:
-            self.draw_note(True)
+        self.draw_note(self.batch is None or self.example_code is not None)
         self._draw_result()
         self._draw_price()
         self._draw_chart()
@@ -614,10 +619,12 @@ class KalkulatorHppApp(BisnisApp):
         )
 
     def _draw_chart(self) -> None:
-        if self.hpp is None:
-            self.chart.value = b""
+        hpp, per = self.hpp, self.per.value
+        if hpp is None:
+            clear_chart(self.chart)
             return
-        fig = charts_module().chart_porsi_biaya(
-            self.hpp, per=self.per.value, lebar_inci=CHART_WIDTH_INCI
+        show_chart(
+            self.chart,
+            (repr(hpp.to_dict()), per),
+            lambda: charts_module().chart_porsi_biaya(hpp, per=per, lebar_inci=CHART_WIDTH_INCI),
         )
-        self.chart.value = png(fig)

@@ -21,14 +21,15 @@ from desmigratif_kit.business.apps.common import (
     BisnisApp,
     card,
     charts_module,
+    clear_chart,
     figures_html,
     image,
     label,
-    png,
     preload,
     read_number,
     read_rp,
     row,
+    show_chart,
     shown_number,
     text_field,
     wide,
@@ -477,7 +478,8 @@ class RencanaUsahaApp(BisnisApp):
         if r is None:
             self.key_figures.value = self.conclusion.value = self.warnings.value = ""
             self.cash_table.value = ""
-            self.cash_chart.value = self.compare_chart.value = b""
+            clear_chart(self.cash_chart)
+            clear_chart(self.compare_chart)
             return
         s, kas = r.skenario, r.arus_kas
         unit = s.nama_kemasan
@@ -537,25 +539,32 @@ class RencanaUsahaApp(BisnisApp):
         self.warnings.value = "".join(warnings)
         self._draw_table()
         charts = charts_module()
-        self.cash_chart.value = png(charts.chart_arus_kas(kas, lebar_inci=CHART_WIDTH_INCI))
-        self.compare_chart.value = png(
-            charts.chart_skenario(self.semua, lebar_inci=CHART_WIDTH_INCI)
+        show_chart(
+            self.cash_chart,
+            repr(kas.to_dict()),
+            lambda: charts.chart_arus_kas(kas, lebar_inci=CHART_WIDTH_INCI),
+        )
+        semua = self.semua
+        show_chart(
+            self.compare_chart,
+            repr(semua.to_dict()),
+            lambda: charts.chart_skenario(semua, lebar_inci=CHART_WIDTH_INCI),
         )
 
     def _draw_table(self) -> None:
-        """The months in a table narrow enough for a phone: amounts without "Rp" (the header
-        says it), short month names, the payback month highlighted, losses in red."""
+        """The months in a table narrow enough for a phone (units sold are in the Excel file):
+        amounts without "Rp" (the header says it), short month names, the payback month
+        highlighted, a negative balance in red."""
         kas = self.rencana.arus_kas
         keys = (
-            "biz.col.bulan", "biz.app.plan.col_terjual", "biz.app.plan.col_masuk",
-            "biz.app.plan.col_keluar", "biz.app.plan.col_saldo",
+            "biz.col.bulan", "biz.app.plan.col_masuk", "biz.app.plan.col_keluar",
+            "biz.app.plan.col_saldo",
         )  # fmt: skip
         head = "".join(f"<th>{esc(t(k))}</th>" for k in keys)
         body = []
         for m in kas.bulan:
             hit = " class='dk-hit'" if m.bulan_ke == kas.bulan_balik_modal else ""
             cells = [
-                (format_number(m.unit_terjual), False),
                 (format_number(m.kas_masuk_rp), False),
                 (format_number(m.kas_keluar_rp), False),
                 (format_number(m.saldo_rp), m.saldo_rp < 0),

@@ -19,13 +19,14 @@ from desmigratif_kit.business.apps.common import (
     BisnisApp,
     card,
     charts_module,
+    clear_chart,
     image,
     label,
-    png,
     preload,
     read_pct,
     read_rp,
     row,
+    show_chart,
     shown_number,
     text_field,
     wide,
@@ -372,7 +373,7 @@ class TitikImpasApp(BisnisApp):
             self.big.value = ""
             self.sentence.value = message_html("warn", esc(t("biz.app.be.fix_first")))
             self.laba.value = ""
-            self.chart.value = b""
+            clear_chart(self.chart)
             return
         self.big.value = (
             f"<div class='dk-big' data-testid='titik-impas'>"
@@ -387,12 +388,16 @@ class TitikImpasApp(BisnisApp):
             f"<p class='{css}' data-testid='laba'>"
             f"{esc(titik.kalimat_laba(self.unit_slider.value, unit))}</p>"
         )
-        fig = charts_module().chart_titik_impas(
-            titik,
-            sampai_unit=max(self.unit_slider.max, 1),
-            nama_unit=unit,
-            unit_sekarang=self.unit_slider.value,
-            ilustrasi=self.is_example(),
-            lebar_inci=CHART_WIDTH_INCI,
+        end, now, example = max(self.unit_slider.max, 1), self.unit_slider.value, self.is_example()
+        show_chart(
+            self.chart,
+            (repr(titik.to_dict()), end, now, unit, example),
+            lambda: charts_module().chart_titik_impas(
+                titik,
+                sampai_unit=end,
+                nama_unit=unit,
+                unit_sekarang=now,
+                ilustrasi=example,
+                lebar_inci=CHART_WIDTH_INCI,
+            ),
         )
-        self.chart.value = png(fig)

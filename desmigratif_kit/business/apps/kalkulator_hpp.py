@@ -241,7 +241,11 @@ class KalkulatorHppApp(BisnisApp):
                 label(widget, f"biz.field.{name}", f"biz.app.hpp.ph.{name}")
             self.costs_title.value = f"<h2>{esc(t('biz.app.hpp.costs_title'))}</h2>"
             self.costs_help.value = f"<p class='dk-muted'>{esc(t('biz.app.hpp.costs_help'))}</p>"
-            self.editor.redraw()
+            if getattr(self, "_drawn_lang", None) not in (None, i18n.get_language()):
+                self.editor.redraw()  # cards rebuilt with labels in the new language
+            else:
+                self.editor.relabel()
+            self._drawn_lang = i18n.get_language()
             self.result_title.value = f"<h2>{esc(t('biz.app.hpp.result_title'))}</h2>"
             self.price_title.value = f"<h2>{esc(t('biz.app.hpp.price_title'))}</h2>"
             label(self.persen, "biz.field.laba_pct", "biz.app.hpp.ph.persen")

@@ -274,16 +274,20 @@ def make_rows(n: int = N_WORKERS, seed: int = SEED) -> list[dict[str, str]]:
         akhir = add_months(berangkat, bulan_kontrak) - timedelta(days=1)
 
         if rng.random() < g2g_share:
-            jalur, agensi = "g2g", "BP2MI (G to G)"
+            # BP2MI became the ministry KP2MI at the end of 2024 (Perpres 165-166/2024)
+            jalur = "g2g"
+            agensi = "KP2MI (G to G)" if berangkat.year >= 2025 else "BP2MI (G to G)"
         else:
+            # perseorangan: PMI perseorangan, the legal independent route (no agency);
+            # calo: placed by a broker (orang perseorangan, Pasal 69)
             jalur = rng.choices(
-                ["p3mi", "mandiri", "perusahaan_sendiri", "perseorangan"], weights=[88, 7, 2, 3]
+                ["p3mi", "perseorangan", "perusahaan_sendiri", "calo"], weights=[88, 7, 2, 3]
             )[0]
             agensi = {
                 "p3mi": rng.choice(AGENSI),
                 "perusahaan_sendiri": "PT Karya Global Sintetis",
-                "mandiri": "",
-                "perseorangan": "(calo, tanpa izin)",
+                "perseorangan": "",
+                "calo": "(calo, tanpa izin)",
             }[jalur]
 
         pulang = ""
@@ -294,7 +298,7 @@ def make_rows(n: int = N_WORKERS, seed: int = SEED) -> list[dict[str, str]]:
             pulang = (akhir + timedelta(days=rng.randint(0, 10))).isoformat()
         else:
             status = "bekerja"
-        if status != "calon" and rng.random() < (0.4 if jalur == "perseorangan" else 0.025):
+        if status != "calon" and rng.random() < (0.4 if jalur == "calo" else 0.025):
             status = "bermasalah"
             pulang = ""
         paspor = "" if status == "calon" and rng.random() < 0.3 else f"ZS{rng.randrange(10**6):06d}"

@@ -266,7 +266,7 @@ def test_bad_file_lists_every_problem_and_leaves_the_saved_register_untouched(st
     assert len(app.df) == 3
     # importing the same file again in "add" mode: duplicates refused, nothing changed
     upload(app, REGISTER_CSV, "register.csv")
-    assert "kode yang hanya muncul sekali" in app.import_msg.value
+    assert "NIK ini sudah tercatat pada entri nomor 1" in app.import_msg.value
     assert len(app.df) == 3 and store.load(kode, "register_desa").version == before.version
 
 

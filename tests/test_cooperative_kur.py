@@ -170,3 +170,45 @@ def test_kur_next_to_an_informal_flat_offer():
 def test_names_are_re_exported():
     for name in kur_module.__all__:
         assert getattr(cooperative, name) is getattr(kur_module, name)
+
+
+# --- the conditions' labels and the questions still open -----------------------------------------
+
+
+def test_every_condition_has_a_short_label_in_both_languages():
+    labels = {code: cooperative.label_syarat_kur(code) for code in cooperative.SYARAT_KUR}
+    assert labels["plafon"] == "Jumlah pinjaman lebih dari Rp 100.000.000"
+    assert labels["jangka_maks"] == "Jangka pinjaman lebih dari 36 bulan"
+    assert labels["npwp"] == "NPWP belum ada untuk pinjaman di atas Rp 50.000.000"
+    assert len(set(labels.values())) == len(labels)
+    assert cooperative.label_syarat_kur("ektp", "en") == "No e-KTP (NIK) yet"
+    assert cooperative.label_syarat_kur("plafon", terms=KUR_PMI_2018).endswith("Rp 25.000.000")
+
+
+def test_every_code_kur_eligibility_reports_has_a_label():
+    worst = {
+        "jumlah_pinjaman_rp": 150_000_000, "jangka_bulan": 48, "lama_kontrak_bulan": 24,
+        "lewat_p3mi": True, "perjanjian_penempatan": False, "perjanjian_kerja": False,
+        "ektp": False, "npwp": False, "sisko_p2mi": False,
+    }  # fmt: skip
+    assert kur_eligibility(worst).kurang == list(cooperative.SYARAT_KUR)
+
+
+def test_unanswered_questions_depend_on_the_answers():
+    assert cooperative.kur_unanswered({}) == [
+        "jumlah_pinjaman_rp", "jangka_bulan", "lama_kontrak_bulan", "lewat_p3mi",
+        "perjanjian_kerja", "ektp", "sisko_p2mi",
+    ]  # fmt: skip
+    # placed by an agency: the placement agreement is asked; above Rp 50 juta: the NPWP
+    answers = {**complete(), "lewat_p3mi": "ya", "perjanjian_penempatan": None,
+               "jumlah_pinjaman_rp": "Rp 50.000.001", "npwp": ""}  # fmt: skip
+    open_ = cooperative.kur_unanswered(answers)
+    assert open_ == ["perjanjian_penempatan", "npwp"]
+    assert cooperative.kur_unanswered({**complete(), "jumlah_pinjaman_rp": 50_000_000,
+                                       "npwp": None}) == []  # fmt: skip
+    assert cooperative.kur_unanswered(complete()) == []
+
+
+def test_unanswered_never_raises_on_bad_text():
+    answers = {**complete(), "lewat_p3mi": "mungkin", "jumlah_pinjaman_rp": "banyak"}
+    assert cooperative.kur_unanswered(answers) == []  # the checks themselves will say why

@@ -178,3 +178,59 @@ def test_ledger_feeds_the_shu_distribution():
 def test_names_are_re_exported():
     for name in ledger_module.__all__:
         assert getattr(cooperative, name) is getattr(ledger_module, name)
+
+
+# --- what the app saves and types ----------------------------------------------------------------
+
+
+def test_records_round_trip_and_are_json_ready():
+    import json
+
+    sample = load_sample_ledger()
+    records = cooperative.ledger_records(sample)
+    assert json.loads(json.dumps(records)) == records
+    assert (
+        records[0]["tanggal_masuk"] == "2023-03-04" and records[0]["simpanan_wajib_rp"] == 450_000
+    )
+    again = cooperative.ledger_from_records(records)
+    assert list(again.columns) == cooperative.LEDGER_EDIT_SCHEMA.names
+    assert ledger_totals(again) == ledger_totals(sample)
+    assert again.loc[0, "tanggal_masuk"] == date(2023, 3, 4)
+
+
+def test_unreadable_saved_values_are_left_empty_not_fatal():
+    ledger = cooperative.ledger_from_records(
+        [{"nama": "Siti", "simpanan_pokok_rp": "seratus", "simpanan_wajib_rp": None}, 42]
+    )
+    assert len(ledger) == 1 and ledger["simpanan_pokok_rp"].isna().all()
+    assert ledger.loc[0, "sisa_pinjaman_rp"] == 0  # empty optional money counts as Rp 0
+    assert cooperative.ledger_from_records(None).empty
+
+
+def test_typed_members_refuse_a_total_row_and_a_number_used_twice():
+    typed = cooperative.ledger_from_records(
+        [
+            {"no_anggota": "A-1", "nama": "Siti", "simpanan_pokok_rp": 1, "simpanan_wajib_rp": 1},
+            {"no_anggota": "A-1 ", "nama": "Budi", "simpanan_pokok_rp": 1, "simpanan_wajib_rp": 1},
+            {"no_anggota": None, "nama": "JUMLAH", "simpanan_pokok_rp": 2, "simpanan_wajib_rp": 2},
+            {"no_anggota": "", "nama": "Ani", "simpanan_pokok_rp": 1, "simpanan_wajib_rp": 1},
+        ]
+    )
+    with pytest.raises(data.TableError) as caught:
+        cooperative.check_members(typed)
+    text = str(caught.value)
+    rows = [(p.row, p.column) for p in caught.value.problems]  # rows 2.. as a sheet shows
+    assert rows == [(3, "kop.col.no_anggota"), (4, "kop.col.nama")]
+    assert 'baris 3, kolom "No. Anggota"' in text and 'diberikan "A-1"' in text
+    assert 'baris 4, kolom "Nama"' in text and "JUMLAH dihitung sendiri" in text
+    assert len(caught.value.problems) == 2  # blank numbers are not duplicates
+
+
+def test_row_totals_add_pokok_wajib_sukarela_without_changing_the_input():
+    sample = load_sample_ledger()
+    before = sample.copy()
+    totals = cooperative.with_row_totals(sample)["jumlah_simpanan_rp"]
+    # the sample's own "Jumlah Simpanan" column agrees member by member
+    assert (totals == sample["jumlah_simpanan_rp"]).all()
+    assert "jumlah_simpanan_rp" in before and sample.equals(before)
+    assert totals.sum() == ledger_totals(sample)["simpanan_total_rp"] == 14_890_000

@@ -264,3 +264,13 @@ def test_bad_plans_are_refused_clearly(shares, months, expected):
 def test_names_are_re_exported():
     for name in remittance_module.__all__:
         assert getattr(cooperative, name) is getattr(remittance_module, name)
+
+
+def test_what_the_family_receives_a_month():
+    cost = remittance_cost(3_000_000, "Malaysia", "2020Q3")
+    # 3.000.000 x (1 - 5,3914 %) = 2.838.258
+    assert cost.diterima_per_bulan_rp() == 2_838_258
+    # sent six times a year: half of that a month on average
+    assert cost.diterima_per_bulan_rp(6) == 1_419_129
+    with pytest.raises(InputError, match="Kali kirim per tahun"):
+        cost.diterima_per_bulan_rp(0)

@@ -211,3 +211,76 @@ def test_a_pot_of_zero_needs_no_weights():
 def test_names_are_re_exported():
     for name in shu_module.__all__:
         assert getattr(cooperative, name) is getattr(shu_module, name)
+
+
+# --- the pots and the member list ---------------------------------------------------------------
+
+
+def test_pots_follow_facts_and_add_up():
+    pots = cooperative.shu_pots(60_000_000, 20, 25)
+    # 20 % and 25 % of Rp 60 juta; the other 55 % stays with the reserve and other posts
+    assert (pots.jasa_modal_rp, pots.jasa_usaha_rp) == (12_000_000, 15_000_000)
+    assert pots.anggota_rp + pots.lainnya_rp == 60_000_000 and pots.lainnya_pct == 55
+
+
+@given(
+    shu=st.integers(0, 10**12),
+    jm=st.decimals(0, 100, places=2),
+    ju=st.decimals(0, 100, places=2),
+)
+@settings(max_examples=200, deadline=None)
+def test_pots_never_exceed_the_shu(shu, jm, ju):
+    if jm + ju > 100:
+        with pytest.raises(InputError, match="paling banyak 100%"):
+            cooperative.shu_pots(shu, float(jm), float(ju))
+        return
+    pots = cooperative.shu_pots(shu, float(jm), float(ju))
+    assert 0 <= pots.anggota_rp <= shu and pots.lainnya_rp >= 0
+
+
+def test_distribution_uses_the_same_pots():
+    members = pd.DataFrame({"nama": ["A", "B", "C"], "simpanan_rp": [1, 2, 3],
+                            "transaksi_rp": [5, 0, 1]})  # fmt: skip
+    result = shu_distribution(members, 1_000_001, 33.33, 12.5)
+    pots = cooperative.shu_pots(1_000_001, 33.33, 12.5)
+    assert result["shu_jasa_modal_rp"].sum() == pots.jasa_modal_rp
+    assert result["shu_jasa_usaha_rp"].sum() == pots.jasa_usaha_rp
+
+
+def test_member_list_from_a_messy_csv():
+    content = (
+        "\ufeffNAMA ANGGOTA;Simpanan (Pokok + Wajib);Jumlah Transaksi\n"
+        "Théresia;Rp 2.000.000;5.000.000\n"
+        "\n"
+        "Budi ;1.500.000,50;\n"
+    ).encode("utf-8")
+    members = cooperative.load_shu_members(content, filename="anggota.csv")
+    assert members["nama"].tolist() == ["Théresia", "Budi"]
+    assert members["simpanan_rp"].tolist() == [2_000_000, 1_500_000.5]
+    assert members["transaksi_rp"].tolist() == [5_000_000, 0]  # empty: no business this year
+
+
+def test_member_list_from_the_ledger_file_uses_pokok_plus_wajib():
+    from desmigratif_kit.core import data
+
+    content = data.data_path("sample/koperasi_sintetis.csv").read_bytes()
+    members = cooperative.load_shu_members(content, filename="koperasi.csv")
+    assert len(members) == 24
+    # KSS-001: pokok 100.000 + wajib 450.000 (sukarela 250.000 does not count)
+    assert members.iloc[0].tolist() == ["Rina Rahayu", 550_000.0, 270_000.0]
+
+
+def test_member_list_problems_are_listed_and_name_the_columns_needed():
+    from desmigratif_kit.core.tables import TableError
+
+    with pytest.raises(TableError) as caught:
+        cooperative.load_shu_members(b"Nama;Uang\nA;1\n", filename="x.csv")
+    assert "Simpanan pokok + wajib" in str(caught.value)  # transactions may be left out
+    with pytest.raises(TableError, match='baris 3, kolom "Simpanan"'):
+        cooperative.load_shu_members(
+            "Nama;Simpanan;Transaksi\nA;1;1\nB;dua;2\n".encode("cp1252"), filename="y.csv"
+        )
+    with pytest.raises(TableError, match="Simpanan Wajib"):  # a ledger with a bad cell
+        cooperative.load_shu_members(
+            b"Nama;Simpanan Pokok;Simpanan Wajib\nA;100.000;lima\n", filename="z.csv"
+        )

@@ -139,11 +139,12 @@ def test_answers_follow_the_kit():
     assert REGISTRY["1.3"].contoh == {"sehat", "surat_sehat", "opp", "visa_kerja"}
     assert REGISTRY["1.4"].contoh == {f.kode for f in red_flags(lm.TAWARAN_1_4)}
     assert REGISTRY["1.4"].contoh == {
-        "perseorangan",
+        "calo",
         "visa_non_kerja",
         "moratorium_timur_tengah",
         "uang_pengikat",
         "berangkat_cepat",
+        "tanpa_opp",  # the broker's "OPP sudah diatur" cannot be true on an umrah visa
     }
     assert REGISTRY["1.5"].contoh == bpjs_contribution_rp(24).total_rp == 37_500 + 332_500
     df = load_penempatan_tahunan()
@@ -173,7 +174,8 @@ def test_wulan_is_exactly_18_on_departure_day():
         ("1.3", {"paspor", "sehat", "surat_sehat", "opp", "visa_kerja"}, "sudah dipenuhi Dedi"),
         ("1.3", {"sehat", "surat_sehat", "visa_kerja"}, "Masih ada 1 syarat"),
         ("1.3", "opp", "bukan satu teks"),
-        ("1.4", {"perseorangan"}, "Masih ada 4 tanda bahaya"),
+        ("1.4", {"calo"}, "Masih ada 5 tanda bahaya"),
+        ("1.4", {"perseorangan"}, "PMI perseorangan adalah jalur resmi"),
         ("1.4", {"paspor"}, "kode syarat, bukan tanda bahaya"),
         ("1.4", {"Perseorangan!"}, "tidak dikenal"),
         ("1.5", 332_500, "Iuran sebelum bekerja belum ditambahkan"),
@@ -187,6 +189,35 @@ def test_wulan_is_exactly_18_on_departure_day():
 )
 def test_specific_hints(nomor, answer, words, lenient):
     assert words in periksa(nomor, answer).pesan
+
+
+def test_exercise_1_4_rewards_distrust_of_the_broker(lenient):
+    """Issue 8, point 9: the broker says OPP "sudah diatur"; on an umrah visa it cannot be.
+    The learner who answers "no orientation" is right; the one who trusts the broker gets a
+    hint to doubt the claim."""
+    assert lm.TAWARAN_1_4["opp"] is True and lm.TAWARAN_1_4["visa"] == "umrah"
+    distrustful = {"calo", "visa_non_kerja", "moratorium_timur_tengah", "uang_pengikat",
+                   "berangkat_cepat", "tanpa_opp"}  # fmt: skip
+    hasil = periksa("1.4", distrustful)
+    assert hasil.benar and "OPP" in hasil.pesan
+    trusting = periksa("1.4", distrustful - {"tanpa_opp"})
+    assert not trusting.benar
+    assert "Jangan percaya begitu saja" in trusting.pesan and "visa umrah" in trusting.pesan
+
+
+def test_every_right_answer_is_explained_in_one_sentence():
+    for nomor in ("1.1", "1.2", "1.3", "1.4", "1.5", "1.6"):
+        pesan = periksa(nomor, REGISTRY[nomor].contoh).pesan
+        explanation = pesan.removeprefix(f"✅ Latihan {nomor} benar! ")
+        assert explanation != pesan and len(explanation) > 40, nomor
+        assert explanation.count(". ") == 0 and explanation.endswith("."), (nomor, explanation)
+
+
+def test_exercise_1_2_presents_the_departure_day_as_the_kits_reading():
+    """Issue 8, point 4: Pasal 5(a) names no reference date."""
+    pesan = periksa("1.2", True).pesan
+    assert "cara hitung kit" in pesan and "tidak menyebut tanggal acuan" in pesan
+    assert "cara hitung kit" in periksa("1.2", False).pesan
 
 
 def test_whole_objects_are_explained():

@@ -65,7 +65,7 @@ def test_one_day_before_18th_birthday_is_under_age():
     assert hasil.kurang == ["usia"]
     assert hasil.tanda_bahaya == ["di_bawah_umur"]
     basis = hasil.penjelasan("di_bawah_umur").dasar_hukum
-    assert basis == "UU 18/2017 Pasal 5 huruf a jo. Pasal 80"
+    assert basis == "UU 18/2017 Pasal 5 huruf a; Pasal 66 jo. Pasal 80"
 
 
 @pytest.mark.parametrize(
@@ -137,19 +137,20 @@ def test_fee_for_other_job_is_a_caution_that_does_not_block():
     assert "Perban BP2MI 2/2020" in hasil.penjelasan("biaya_perlu_dicek").dasar_hukum
 
 
-def test_individual_recruiter():
-    hasil = check_readiness(calon(jalur="perseorangan"))
-    assert hasil.tanda_bahaya == ["perseorangan"]
-    assert hasil.penjelasan("perseorangan").dasar_hukum == "UU 18/2017 Pasal 69 jo. Pasal 81"
+def test_broker_route_is_a_red_flag():
+    hasil = check_readiness(calon(jalur="calo"))
+    assert hasil.tanda_bahaya == ["calo"]
+    assert hasil.penjelasan("calo").dasar_hukum == "UU 18/2017 Pasal 69 jo. Pasal 81"
 
 
-def test_mandiri_needs_no_placement_agreement_but_others_do():
+def test_pmi_perseorangan_needs_no_placement_agreement_but_others_do():
     dokumen = tanpa("perjanjian_penempatan")
-    assert check_readiness(calon(jalur="mandiri", dokumen=dokumen)).siap
-    for jalur in ("p3mi", "g2g", "perusahaan_sendiri"):
+    assert check_readiness(calon(jalur="perseorangan", dokumen=dokumen)).siap
+    assert check_readiness(calon(jalur="mandiri", dokumen=dokumen)).siap  # the old word
+    for jalur in ("p3mi", "g2g", "perusahaan_sendiri", "calo"):
         assert check_readiness(calon(jalur=jalur, dokumen=dokumen)).kurang == [
             "perjanjian_penempatan"
-        ]
+        ], jalur
 
 
 def test_missing_contract_is_unmet_and_red_flag():
@@ -208,9 +209,12 @@ def test_dates_as_text_are_read():
 def test_bad_input_raises_input_error_naming_the_field(changes, field):
     with pytest.raises(i18n.InputError) as err:
         check_readiness(calon(**changes))
-    assert err.value.field == field
+    assert err.value.field == f"mig.field.{field}"
     text = str(err.value)
     assert "diharapkan" in text and "diberikan" in text
+    # the field is named for people ("Jalur penempatan"), never by its code name
+    assert f'"{field}"' not in text
+    assert f'"{i18n.t(f"mig.field.{field}")}"' in text
     assert "expected" in err.value.message("en") and "given" in err.value.message("en")
 
 
@@ -219,7 +223,7 @@ def test_missing_and_unknown_keys():
     del data["opp"]
     with pytest.raises(i18n.InputError) as err:
         check_readiness(data)
-    assert err.value.field == "opp"
+    assert err.value.field == "mig.field.opp"
     with pytest.raises(i18n.InputError, match="umur"):
         check_readiness(calon(umur=20))
     with pytest.raises(i18n.InputError):
@@ -238,8 +242,8 @@ def test_penjelasan_of_unknown_code():
 
 
 def test_temuan_orders_red_flags_first():
-    hasil = check_readiness(calon(jalur="perseorangan", opp=False))
-    assert [f.kode for f in hasil.temuan()] == ["perseorangan", "opp"]
+    hasil = check_readiness(calon(jalur="calo", opp=False))
+    assert [f.kode for f in hasil.temuan()] == ["calo", "opp"]
 
 
 # --- the rules catalogue ------------------------------------------------------------------
@@ -249,16 +253,9 @@ def test_every_code_has_a_complete_bilingual_rule():
     for code in (*SYARAT, *TANDA_BAHAYA, *migration.PERHATIAN):
         rule = RULES[code]
         assert rule.kode == code
-        for name in (
-            "judul",
-            "penjelasan",
-            "dasar_hukum",
-            "langkah",
-            "judul_en",
-            "penjelasan_en",
-            "langkah_en",
-        ):
+        for name in ("judul", "penjelasan", "langkah", "judul_en", "penjelasan_en", "langkah_en"):
             assert getattr(rule, name).strip(), (code, name)
+        assert rule.dasar_hukum.strip() or rule.sumber.strip(), code
     assert set(RULES) == {*SYARAT, *TANDA_BAHAYA, *migration.PERHATIAN}
 
 
@@ -312,7 +309,7 @@ def test_calo_offer_with_every_sign():
         "bpjs": False,
     }
     codes = [f.kode for f in red_flags(offer)]
-    assert codes == [c for c in TANDA_BAHAYA if c != "di_bawah_umur"]
+    assert codes == [c for c in TANDA_BAHAYA if c not in ("di_bawah_umur", "penipuan_kerja_online")]
 
 
 def test_safe_offer_has_no_flags():
@@ -334,9 +331,10 @@ def test_safe_offer_has_no_flags():
 
 
 def test_individual_recruiter_offer():
-    for who in ("calo", "sponsor", "perseorangan"):
-        assert [f.kode for f in red_flags({"perekrut": who})] == ["perseorangan"]
-    assert red_flags({"perekrut": "G2G"}) == []
+    for who in ("calo", "sponsor"):
+        assert [f.kode for f in red_flags({"perekrut": who})] == ["calo"]
+    for who in ("G2G", "perseorangan", "mandiri"):
+        assert red_flags({"perekrut": who}) == [], who
 
 
 def test_fee_in_offer_for_domestic_vs_other_job():
@@ -380,7 +378,7 @@ def test_offer_input_errors():
 def test_red_flag_findings_carry_text():
     flag = red_flags({"visa": "ziarah"})[0]
     assert flag.jenis == "tanda_bahaya" and "ziarah" in flag.penjelasan
-    assert "pilgrimage" in flag.penjelasan_en
+    assert "visit" in flag.penjelasan_en and "pilgrimage" not in flag.penjelasan_en
 
 
 def test_job_matching():

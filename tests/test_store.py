@@ -244,6 +244,49 @@ def test_app_name_is_validated(store, app):
         store.load(p.code, app)
 
 
+def test_rewrite_history_changes_every_version_and_scrubs_the_file(store, db_path):
+    """Deleted personal data goes from the older versions too, and from the file's bytes."""
+    p = store.register("kepala_desa", "Ani")
+    secret = "9901014501990001"
+    for records in ([secret], [secret, "9901014501990002"], ["9901014501990002"]):
+        store.save(p.code, "register_desa", {"records": records, "x": 1})
+    store.save(p.code, "lain", {"records": [secret]})
+    before = store.history(p.code, "register_desa")
+
+    def without(data):
+        return {**data, "records": [r for r in data["records"] if r != secret]}
+
+    assert store.rewrite_history(p.code, "register_desa", without) == 2
+    after = store.history(p.code, "register_desa")
+    assert [w.version for w in after] == [w.version for w in before]
+    assert [w.saved_at for w in after] == [w.saved_at for w in before]
+    assert [w.data["records"] for w in after] == [[], ["9901014501990002"], ["9901014501990002"]]
+    assert store.load(p.code, "lain").data == {"records": [secret]}  # other work untouched
+    assert store.rewrite_history(p.code, "register_desa", without) == 0
+    store.rewrite_history(p.code, "lain", lambda data: {"records": []})
+    store.close()
+    for path in db_path.parent.glob(db_path.name + "*"):
+        assert secret.encode() not in path.read_bytes(), path.name
+
+
+def test_rewrite_history_that_fails_changes_nothing(store):
+    p = store.register("kepala_desa", "Ani")
+    for n in (1, 2):
+        store.save(p.code, "bep", {"n": n})
+
+    def breaks_on_the_second(data):
+        if data["n"] == 2:
+            raise ValueError("rusak")
+        return {"n": 0}
+
+    with pytest.raises(ValueError):
+        store.rewrite_history(p.code, "bep", breaks_on_the_second)
+    assert [w.data["n"] for w in store.history(p.code, "bep")] == [1, 2]
+    with pytest.raises(DataError):
+        store.rewrite_history(p.code, "bep", lambda data: ["not", "a", "dict"])
+    assert [w.data["n"] for w in store.history(p.code, "bep")] == [1, 2]
+
+
 def test_all_work_and_work_table(store):
     a = store.register("kepala_desa", "Ani", "53.10.05.2003")
     b = store.register("kepala_dinas", "Budi", "53.10")

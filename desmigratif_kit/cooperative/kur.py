@@ -34,12 +34,15 @@ __all__ = [
     "KUR_PMI",
     "KUR_PMI_2018",
     "PERTANYAAN_KUR",
+    "SYARAT_KUR",
     "HasilKur",
     "KetentuanKur",
     "Pertanyaan",
     "kur_eligibility",
     "kur_schedule",
+    "kur_unanswered",
     "kur_vs_informal",
+    "label_syarat_kur",
 ]
 
 
@@ -143,7 +146,7 @@ PERTANYAAN_KUR = (
 matters only when placed through an agency (``lewat_p3mi``), ``npwp`` only above Rp 50
 million, so they may be left out otherwise."""
 
-_SYARAT = (
+SYARAT_KUR = (
     "plafon",
     "jangka_maks",
     "jangka_kontrak",
@@ -153,6 +156,39 @@ _SYARAT = (
     "npwp",
     "sisko_p2mi",
 )
+"""The conditions :func:`kur_eligibility` checks, in order; each has a short label
+(:func:`label_syarat_kur`, catalog ``kop.kur.code.<kode>``) and an explanation with what to do
+(:meth:`HasilKur.penjelasan`, catalog ``kop.kur.missing.<kode>``)."""
+
+
+def label_syarat_kur(kode: str, lang: str | None = None, terms: KetentuanKur = KUR_PMI) -> str:
+    """A condition's short label, e.g. for a list of choices (``npwp``: *NPWP belum ada untuk
+    pinjaman di atas Rp 50.000.000*).
+
+    >>> label_syarat_kur("jangka_kontrak")
+    'Jangka pinjaman lebih lama dari perjanjian kerja'
+    >>> label_syarat_kur("agunan")
+    Traceback (most recent call last):
+    ...
+    desmigratif_kit.core.i18n.InputError: Nilai untuk "Syarat KUR" tidak ditemukan: diharapkan
+    salah satu dari: plafon, jangka_maks, jangka_kontrak, perjanjian_penempatan, perjanjian_kerja,
+    ektp, npwp, sisko_p2mi, diberikan "agunan".
+    """
+    if kode not in SYARAT_KUR:
+        raise i18n.InputError(
+            "input.not_found",
+            expected="expected.choice",
+            choices=", ".join(SYARAT_KUR),
+            given=kode,
+            field="kop.field.kur_condition",
+        )
+    return i18n.t(
+        f"kop.kur.code.{kode}",
+        lang,
+        plafon=i18n.format_rp(terms.plafon_maks_rp),
+        bulan=terms.jangka_maks_bulan,
+        npwp=i18n.format_rp(terms.npwp_di_atas_rp or 0),
+    )
 
 
 @dataclass(frozen=True)
@@ -172,11 +208,11 @@ class HasilKur:
         >>> print(HasilKur(False, ["plafon"]).penjelasan("plafon"))
         Pinjaman KUR PMI paling banyak Rp 100.000.000: kurangi jumlah yang diajukan.
         """
-        if kode not in _SYARAT:
+        if kode not in SYARAT_KUR:
             raise i18n.InputError(
                 "input.not_found",
                 expected="expected.choice",
-                choices=", ".join(_SYARAT),
+                choices=", ".join(SYARAT_KUR),
                 given=kode,
                 field="kode",
             )
@@ -262,6 +298,49 @@ def kur_eligibility(answers: Mapping[str, Any], terms: KetentuanKur = KUR_PMI) -
     if not a["sisko_p2mi"]:
         kurang.append("sisko_p2mi")
     return HasilKur(not kurang, kurang, terms)
+
+
+def kur_unanswered(answers: Mapping[str, Any], terms: KetentuanKur = KUR_PMI) -> list[str]:
+    """The questions of :data:`PERTANYAAN_KUR` still blank in ``answers`` that matter for
+    them: the required ones, the placement agreement when placed through an agency, the NPWP
+    when the amount is above the threshold (a form asks for these before it judges).
+
+    >>> kur_unanswered({"jumlah_pinjaman_rp": "60.000.000", "jangka_bulan": 24,
+    ...     "lama_kontrak_bulan": 24, "lewat_p3mi": True, "ektp": True})
+    ['perjanjian_penempatan', 'perjanjian_kerja', 'npwp', 'sisko_p2mi']
+    >>> kur_unanswered({"jumlah_pinjaman_rp": 10_000_000, "jangka_bulan": 12,
+    ...     "lama_kontrak_bulan": 24, "lewat_p3mi": "tidak", "perjanjian_kerja": "ya",
+    ...     "ektp": "ya", "sisko_p2mi": "tidak"})
+    []
+    """
+
+    def blank(key: str) -> bool:
+        value = answers.get(key)
+        return missing(value) or (isinstance(value, str) and not value.strip())
+
+    def yes(key: str) -> bool:
+        try:
+            return not blank(key) and i18n.parse_bool(answers[key])
+        except i18n.InputError:
+            return False
+
+    def above_npwp() -> bool:
+        if terms.npwp_di_atas_rp is None or blank("jumlah_pinjaman_rp"):
+            return False
+        try:
+            return amount_rp(answers["jumlah_pinjaman_rp"], "x") > terms.npwp_di_atas_rp
+        except i18n.InputError:
+            return False
+
+    needed = {
+        "perjanjian_penempatan": yes("lewat_p3mi"),
+        "npwp": above_npwp(),
+    }
+    return [
+        q.kunci
+        for q in PERTANYAAN_KUR
+        if blank(q.kunci) and (q.wajib or needed.get(q.kunci, False))
+    ]
 
 
 def kur_schedule(

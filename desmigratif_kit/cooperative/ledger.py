@@ -26,23 +26,30 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from typing import Any
 
 import pandas as pd
 
 from desmigratif_kit.core import data, i18n
+from desmigratif_kit.core.tables import column_series
 
 __all__ = [
     "KOLOM_UANG",
+    "LEDGER_EDIT_SCHEMA",
     "LEDGER_SCHEMA",
     "SAMPLE_LEDGER_FILE",
     "Selisih",
     "check_ledger",
+    "check_members",
+    "ledger_from_records",
+    "ledger_records",
     "ledger_to_shu_members",
     "ledger_totals",
     "load_ledger",
     "load_sample_ledger",
+    "with_row_totals",
 ]
 
 SAMPLE_LEDGER_FILE = "sample/koperasi_sintetis.csv"
@@ -139,8 +146,17 @@ LEDGER_SCHEMA = data.Schema(
 """The ledger's columns. Required: ``nama``, ``simpanan_pokok_rp``, ``simpanan_wajib_rp``;
 empty optional money cells count as Rp 0."""
 
+LEDGER_EDIT_SCHEMA = data.Schema(
+    "buku_anggota_koperasi_isian",
+    [c for c in LEDGER_SCHEMA.columns if c.name != "jumlah_simpanan_rp"],
+)
+"""The ledger's columns as they are typed (in the app's editable table and saved): all but
+``jumlah_simpanan_rp``, which is each member's pokok + wajib + sukarela
+(:func:`with_row_totals`)."""
+
 _TOTAL_NAMES = {"jumlah", "total", "jumlah total", "grand total", "jml", "total simpanan"}
 _OPTIONAL_MONEY = ("simpanan_sukarela_rp", "sisa_pinjaman_rp", "transaksi_rp")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _norm(text: Any) -> str:
@@ -369,3 +385,115 @@ def ledger_to_shu_members(ledger: pd.DataFrame) -> pd.DataFrame:
             "transaksi_rp": pd.Series(transaksi, index=ledger.index).fillna(0).astype(float),
         }
     )
+
+
+# --- saving and editing ----------------------------------------------------------------------
+
+
+def _json_value(value: Any) -> Any:
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return None
+    if isinstance(value, date):
+        return value.isoformat()
+    if hasattr(value, "item"):  # numpy scalars
+        value = value.item()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def ledger_records(ledger: pd.DataFrame) -> list[dict[str, Any]]:
+    """The members as JSON-ready records (the columns of :data:`LEDGER_EDIT_SCHEMA`; amounts
+    as numbers, dates as ISO text, empty cells as ``None``): what the app saves.
+
+    >>> buku = load_ledger(b"Nama;Simpanan Pokok;Simpanan Wajib;Tgl Masuk\\n"
+    ...                    b"Siti;100.000;240.000;12/09/2017\\n", filename="buku.csv")
+    >>> ledger_records(buku)[0]["tanggal_masuk"], ledger_records(buku)[0]["simpanan_wajib_rp"]
+    ('2017-09-12', 240000)
+    """
+    names = LEDGER_EDIT_SCHEMA.names
+    return [
+        {name: _json_value(row.get(name)) for name in names}
+        for row in ledger.reindex(columns=names).astype(object).to_dict("records")
+    ]
+
+
+def ledger_from_records(records: Any) -> pd.DataFrame:
+    """The ledger (the columns and dtypes of :data:`LEDGER_EDIT_SCHEMA`, empty optional money
+    as 0) from saved records; a value that cannot be read is left empty, a record that is not a
+    mapping is skipped (saved work never stops an app from opening).
+
+    >>> buku = ledger_from_records([{"nama": "Siti", "simpanan_pokok_rp": 100000,
+    ...     "simpanan_wajib_rp": "240.000", "tanggal_masuk": "2017-09-12"}, "rusak"])
+    >>> buku.loc[0, ["simpanan_wajib_rp", "sisa_pinjaman_rp"]].tolist(), len(buku)
+    ([240000.0, 0.0], 1)
+    """
+    rows = [r for r in (records or []) if isinstance(r, Mapping)]
+    columns = {}
+    for column in LEDGER_EDIT_SCHEMA.columns:
+        values = []
+        for row in rows:
+            value = row.get(column.name)
+            if column.kind == "date" and isinstance(value, str) and _ISO_DATE.fullmatch(value):
+                value = date.fromisoformat(value)
+            try:
+                blank = value is None or (isinstance(value, str) and not value.strip())
+                values.append(None if blank else data.convert_cell(column, value))
+            except (i18n.InputError, TypeError, ValueError):
+                values.append(None)
+        columns[column.name] = column_series(column, values)
+    ledger = pd.DataFrame(columns, columns=LEDGER_EDIT_SCHEMA.names)
+    for column in _OPTIONAL_MONEY:
+        ledger[column] = ledger[column].fillna(0.0)
+    ledger.attrs.update(rows=list(range(2, len(ledger) + 2)))
+    return ledger
+
+
+def check_members(ledger: pd.DataFrame) -> None:
+    """Refuse, in one ``TableError``, what a typed member list must not hold: a *JUMLAH* or
+    *TOTAL* row (totals are computed) and the same member number twice.
+
+    >>> check_members(pd.DataFrame({"no_anggota": ["A1", "A1"], "nama": ["Siti", "Budi"]}))
+    Traceback (most recent call last):
+    ...
+    desmigratif_kit.core.tables.TableError: Berkas "formulir" tidak dapat dipakai. Masalah yang
+    ditemukan: 1.
+    - baris 2, kolom "No. Anggota": diharapkan kode yang hanya muncul sekali, diberikan "A1".
+    """
+    rows = list(ledger.attrs.get("rows") or range(1, len(ledger) + 1))
+    file = ledger.attrs.get("source") or i18n.t("table.form")
+    problems = []
+    for position, name in enumerate(ledger["nama"]):
+        if not pd.isna(name) and _norm(name) in _TOTAL_NAMES:
+            problems.append(
+                data.Problem(file, rows[position], "kop.col.nama", "kop.expected.member", name)
+            )
+    if "no_anggota" in ledger:
+        numbers = ledger["no_anggota"].astype(object)
+        filled = numbers[[not pd.isna(v) and str(v).strip() != "" for v in numbers]]
+        problems += [
+            data.Problem(
+                file, rows[ledger.index.get_loc(i)], "kop.col.no_anggota",
+                "expected.unique_code", str(filled[i]),
+            )
+            for i in filled.index[filled.map(lambda v: str(v).strip()).duplicated()]
+        ]  # fmt: skip
+    if problems:
+        raise data.TableError(problems, file)
+
+
+def with_row_totals(ledger: pd.DataFrame) -> pd.DataFrame:
+    """A copy of the ledger with ``jumlah_simpanan_rp`` = pokok + wajib + sukarela of each
+    member (what the book shows in its last savings column).
+
+    >>> buku = pd.DataFrame({"nama": ["A"], "simpanan_pokok_rp": [100_000.0],
+    ...     "simpanan_wajib_rp": [50_000.0], "simpanan_sukarela_rp": [None]})
+    >>> with_row_totals(buku)["jumlah_simpanan_rp"].tolist()
+    [150000.0]
+    """
+    out = ledger.copy()
+    parts = [c for c in ("simpanan_pokok_rp", "simpanan_wajib_rp", "simpanan_sukarela_rp")]
+    out["jumlah_simpanan_rp"] = sum(
+        (out[c].fillna(0).astype(float) if c in out else 0.0) for c in parts
+    )
+    return out

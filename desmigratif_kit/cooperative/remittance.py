@@ -35,8 +35,10 @@ import pandas as pd
 
 from desmigratif_kit.cooperative.checks import (
     amount_rp,
+    as_fraction,
     largest_remainder,
     pct,
+    round_rp,
     shares_100,
     whole_months,
 )
@@ -291,6 +293,23 @@ class BiayaRemitansi:
             expected="kop.expected.times",
         )
         return self.biaya * times
+
+    def diterima_per_bulan_rp(self, kali_per_tahun: int = 12) -> int:
+        """What the family receives a month on average, in whole rupiah, when this amount is
+        sent ``kali_per_tahun`` times a year (the start of a plan for the money).
+
+        >>> remittance_cost(3_000_000, "Malaysia", "2020Q3").diterima_per_bulan_rp()
+        2838258
+        >>> remittance_cost(3_000_000, "MYS", cost_pct=5).diterima_per_bulan_rp(6)
+        1425000
+        """
+        times = whole_months(
+            kali_per_tahun,
+            "kop.field.times_per_year",
+            max_months=366,
+            expected="kop.expected.times",
+        )
+        return round_rp(as_fraction(self.diterima) * times / 12)
 
     def penjelasan(self, lang: str | None = None, kali_per_tahun: int = 12) -> str:
         """The result in a sentence, amounts as rupiah (catalog ``kop.remit.explain``).

@@ -20,6 +20,7 @@ np.int64(1240000)
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -32,15 +33,21 @@ from desmigratif_kit.cooperative.checks import (
     round_rp,
     shares_100,
 )
-from desmigratif_kit.core import i18n
+from desmigratif_kit.cooperative.ledger import ledger_to_shu_members, load_ledger
+from desmigratif_kit.core import data, i18n
 from desmigratif_kit.core.inputs import missing
 
 __all__ = [
     "ALOKASI_SHU_ILUSTRASI",
     "POS_SHU",
+    "SHU_MEMBER_SCHEMA",
+    "PotSHU",
     "label_pos_shu",
+    "load_shu_members",
+    "members_for_shu",
     "shu_allocation",
     "shu_distribution",
+    "shu_pots",
 ]
 
 POS_SHU = (
@@ -111,6 +118,134 @@ def shu_allocation(shu_rp: Any, shares: Mapping[str, Any]) -> pd.DataFrame:
 
 _MEMBER_COLUMNS = ("nama", "simpanan_rp", "transaksi_rp")
 
+SHU_MEMBER_SCHEMA = data.Schema(
+    "anggota_shu",
+    [
+        data.Column(
+            "nama", "text", label="kop.shu.col.nama",
+            aliases=("Nama", "Nama Anggota", "Nama Lengkap", "Anggota", "Name"),
+        ),
+        data.Column(
+            "simpanan_rp", "rp", label="kop.shu.col.simpanan_rp", min=0,
+            aliases=("Simpanan", "Simpanan Pokok + Wajib", "Simpanan Pokok dan Wajib",
+                     "Simpanan (Pokok + Wajib)", "Modal", "Savings"),
+        ),
+        data.Column(
+            "transaksi_rp", "rp", required=False, label="kop.shu.col.transaksi_rp", min=0,
+            aliases=("Transaksi", "Jumlah Transaksi", "Total Transaksi", "Pinjaman",
+                     "Pembelian", "Belanja", "Jasa Usaha", "Transactions"),
+        ),
+    ],
+)  # fmt: skip
+"""The members' table of the SHU: for the editable table, Excel/CSV import and export. An empty
+transaction cell is a member who did no business with the cooperative this year
+(:func:`members_for_shu` counts it as Rp 0)."""
+
+
+def members_for_shu(members: pd.DataFrame) -> pd.DataFrame:
+    """A copy of a member list with empty transactions as Rp 0 (savings stay as given: an
+    empty saving is a mistake to report, not a zero).
+
+    >>> members_for_shu(pd.DataFrame({"nama": ["A"], "simpanan_rp": [1.0],
+    ...                               "transaksi_rp": [None]}))["transaksi_rp"].tolist()
+    [0.0]
+    """
+    out = members.copy()
+    if "transaksi_rp" in out:
+        out["transaksi_rp"] = pd.to_numeric(out["transaksi_rp"]).fillna(0.0)
+    return out
+
+
+def load_shu_members(source: Any, filename: str | None = None) -> pd.DataFrame:
+    """Members for :func:`shu_distribution` from an Excel or CSV file: either a list with
+    *Nama*, *Simpanan* (pokok + wajib) and *Transaksi* (:data:`SHU_MEMBER_SCHEMA`), or the
+    cooperative's member ledger (*Simpanan Pokok*, *Simpanan Wajib*, ...: read with
+    :func:`~desmigratif_kit.cooperative.ledger.load_ledger`, whose JUMLAH row is left out, and
+    turned into members by :func:`~desmigratif_kit.cooperative.ledger.ledger_to_shu_members`).
+    Empty transactions count as Rp 0. Every problem comes in one ``TableError``.
+
+    >>> load_shu_members(b"Nama;Simpanan;Transaksi\\nSiti;2.000.000;5.000.000\\n",
+    ...                  filename="shu.csv").values.tolist()
+    [['Siti', 2000000.0, 5000000.0]]
+    >>> load_shu_members(b"Nama;Simpanan Pokok;Simpanan Wajib\\nBudi;100.000;50.000\\n"
+    ...                  b"JUMLAH;100.000;50.000\\n", filename="buku.csv").values.tolist()
+    [['Budi', 150000.0, 0.0]]
+    """
+    content = source.read() if hasattr(source, "read") else source
+    try:
+        members = data.read_table(content, SHU_MEMBER_SCHEMA, filename=filename)
+        return members_for_shu(members).__finalize__(members)
+    except data.TableError as err:
+        if not any(p.key == "table.missing_column" for p in err.problems):
+            raise
+        try:
+            ledger = load_ledger(content, filename=filename)
+        except data.TableError as ledger_err:
+            if any(p.key == "table.missing_column" for p in ledger_err.problems):
+                raise err from None  # neither shape: say what the member list needs
+            raise
+    members = ledger_to_shu_members(ledger)
+    members.attrs.update(source=ledger.attrs.get("source"), rows=ledger.attrs.get("rows"))
+    return members
+
+
+@dataclass(frozen=True)
+class PotSHU:
+    """How the whole SHU splits (:func:`shu_pots`): the jasa modal and jasa usaha set aside
+    for the members, and the rest (reserve, management, education, other funds)."""
+
+    shu_rp: int
+    jasa_modal_pct: float
+    jasa_usaha_pct: float
+    jasa_modal_rp: int
+    jasa_usaha_rp: int
+
+    @property
+    def anggota_rp(self) -> int:
+        """The members' part (jasa modal + jasa usaha)."""
+        return self.jasa_modal_rp + self.jasa_usaha_rp
+
+    @property
+    def lainnya_rp(self) -> int:
+        """What stays for the reserve and the other posts the meeting decides."""
+        return self.shu_rp - self.anggota_rp
+
+    @property
+    def lainnya_pct(self) -> float:
+        return 100 - self.jasa_modal_pct - self.jasa_usaha_pct
+
+
+def shu_pots(shu_rp: Any, jasa_modal_pct: Any, jasa_usaha_pct: Any) -> PotSHU:
+    """The amounts set aside for jasa modal and jasa usaha (``round(SHU x %)``, half up) and
+    what is left for the other posts; the two percentages together at most 100.
+
+    >>> pots = shu_pots(60_000_000, 20, 25)
+    >>> pots.jasa_modal_rp, pots.jasa_usaha_rp, pots.lainnya_rp, pots.lainnya_pct
+    (12000000, 15000000, 33000000, 55.0)
+    >>> shu_pots(60_000_000, 70, 40)
+    Traceback (most recent call last):
+    ...
+    desmigratif_kit.core.i18n.InputError: Nilai untuk "Jasa modal + jasa usaha" di luar batas:
+    diharapkan jasa modal + jasa usaha paling banyak 100% dari SHU, diberikan "70% + 40%".
+    """
+    total = amount_rp(shu_rp, "kop.field.shu", allow_zero=True)
+    jm = pct(jasa_modal_pct, "kop.field.jasa_modal")
+    ju = pct(jasa_usaha_pct, "kop.field.jasa_usaha")
+    if as_fraction(jm) + as_fraction(ju) > 100:
+        raise i18n.InputError(
+            "input.out_of_range",
+            expected="kop.expected.jm_ju",
+            given=f"{i18n.format_pct(jm)} + {i18n.format_pct(ju)}",
+            field="kop.field.jasa_anggota",
+        )
+    return PotSHU(
+        shu_rp=total,
+        jasa_modal_pct=float(jm),
+        jasa_usaha_pct=float(ju),
+        jasa_modal_rp=round_rp(total * as_fraction(jm) / 100),
+        jasa_usaha_rp=round_rp(total * as_fraction(ju) / 100),
+    )
+
 
 def _member_numbers(members: pd.DataFrame, column: str) -> list[float]:
     values = []
@@ -166,20 +301,10 @@ def shu_distribution(
         raise i18n.InputError(
             "input.required", expected="kop.expected.members", given="", field="kop.field.members"
         )
-    total = amount_rp(shu_rp, "kop.field.shu", allow_zero=True)
-    jm = pct(jasa_modal_pct, "kop.field.jasa_modal")
-    ju = pct(jasa_usaha_pct, "kop.field.jasa_usaha")
-    if jm + ju > 100:
-        raise i18n.InputError(
-            "input.out_of_range",
-            expected="kop.expected.jm_ju",
-            given=f"{i18n.format_pct(jm)} + {i18n.format_pct(ju)}",
-            field="kop.field.jasa_anggota",
-        )
+    pots = shu_pots(shu_rp, jasa_modal_pct, jasa_usaha_pct)
     savings = _member_numbers(members, "simpanan_rp")
     trades = _member_numbers(members, "transaksi_rp")
-    pot_jm = round_rp(total * as_fraction(jm) / 100)
-    pot_ju = round_rp(total * as_fraction(ju) / 100)
+    pot_jm, pot_ju = pots.jasa_modal_rp, pots.jasa_usaha_rp
     part_jm = _share(pot_jm, savings, "kop.expected.savings_positive", "kop.field.jasa_modal")
     part_ju = _share(pot_ju, trades, "kop.expected.trades_positive", "kop.field.jasa_usaha")
     out = members.copy()

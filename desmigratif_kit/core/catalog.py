@@ -114,14 +114,35 @@ PILLARS: tuple[Pillar, ...] = (
     Pillar(
         3,
         "home.pillar_3",
-        (AppEntry("tumbuh_kembang", "3_community_parenting/app_tumbuh_kembang.ipynb"),),
+        (
+            AppEntry("tumbuh_kembang", "3_community_parenting/app_tumbuh_kembang.ipynb"),
+            AppEntry("data_anak", "3_community_parenting/app_data_anak.ipynb"),
+            AppEntry("rencana_parenting", "3_community_parenting/app_rencana_parenting.ipynb"),
+        ),
         package="desmigratif_kit.parenting",
+        lessons=(
+            LessonEntry(
+                "03_pengasuhan_bersama",
+                "3_community_parenting/03_pengasuhan_bersama.ipynb",
+                "3.",
+            ),
+        ),
     ),
     Pillar(
         4,
         "home.pillar_4",
-        (AppEntry("simpan_pinjam", "4_koperasi/app_simpan_pinjam.ipynb"),),
+        (
+            AppEntry("simulasi_remitansi", "4_koperasi/app_simulasi_remitansi.ipynb"),
+            AppEntry("kalkulator_pinjaman", "4_koperasi/app_kalkulator_pinjaman.ipynb"),
+            AppEntry("pembagian_shu", "4_koperasi/app_pembagian_shu.ipynb"),
+            AppEntry("koperasi_desa", "4_koperasi/app_koperasi_desa.ipynb"),
+        ),
         package="desmigratif_kit.cooperative",
+        lessons=(
+            LessonEntry(
+                "04_koperasi_dan_remitansi", "4_koperasi/04_koperasi_dan_remitansi.ipynb", "4."
+            ),
+        ),
     ),
 )
 

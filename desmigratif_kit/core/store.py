@@ -137,6 +137,8 @@ _SQL_HISTORY = (
     "SELECT code, app, data, version, saved_at FROM work "
     "WHERE code = ? AND app = ? ORDER BY version"
 )
+_SQL_HISTORY_IDS = "SELECT id, data FROM work WHERE code = ? AND app = ? ORDER BY version"
+_SQL_UPDATE_WORK_DATA = "UPDATE work SET data = ? WHERE id = ?"
 _SQL_ALL_LATEST_WORK = """
     SELECT w.code, w.app, w.data, w.version, w.saved_at
     FROM work AS w
@@ -144,6 +146,13 @@ _SQL_ALL_LATEST_WORK = """
           WHERE (:app IS NULL OR app = :app) GROUP BY code, app) AS latest
       ON w.code = latest.code AND w.app = latest.app AND w.version = latest.version
     ORDER BY w.code, w.app
+"""
+_SQL_LATEST_WORK_SINCE = """
+    SELECT w.code, w.app, w.data, w.version, w.saved_at, w.id
+    FROM work AS w
+    JOIN (SELECT MAX(id) AS id FROM work WHERE id > ? GROUP BY code, app) AS latest
+      ON w.id = latest.id
+    ORDER BY w.id
 """
 
 
@@ -442,11 +451,71 @@ kode yang sudah terdaftar di lokakarya ini, diberikan "ABC-234"
         rows = self._query(_SQL_HISTORY, (normalize_code(code), _check_app(app)))
         return [_saved_work(row) for row in rows]
 
+    def rewrite_history(self, code: str, app: str, change: Callable[[Any], Any]) -> int:
+        """Replace every saved version of this work by ``change(data)``; return how many
+        versions changed.
+
+        For personal data a participant deletes (a worker removed from a register): the
+        deleted data must go from the older versions too, not only from the next one. One
+        transaction; the old text is overwritten with zeros in the file (SQLite's
+        ``secure_delete``) and the write-ahead log is emptied afterwards when no other
+        process is reading (a backup made before keeps what it had). ``change`` gets each
+        version's data (a dict) and returns the new one; it must not fail half-way through,
+        but if it raises, nothing is changed. Versions, their numbers and times stay.
+
+        >>> store = Store(":memory:")
+        >>> p = store.register("kepala_desa", "Ani")
+        >>> for nik in (["1"], ["1", "2"]):
+        ...     _ = store.save(p.code, "register", {"nik": nik})
+        >>> store.rewrite_history(p.code, "register", lambda d: {"nik": [n for n in d["nik"]
+        ...     if n != "1"]})
+        2
+        >>> [w.data for w in store.history(p.code, "register")]
+        [{'nik': []}, {'nik': ['2']}]
+        """
+        code = normalize_code(code)
+        app = _check_app(app)
+
+        def rewrite(conn: sqlite3.Connection) -> int:
+            changed = 0
+            for row_id, text in conn.execute(_SQL_HISTORY_IDS, (code, app)).fetchall():
+                new_text = _to_json(change(json.loads(text)))
+                if new_text != text:
+                    conn.execute(_SQL_UPDATE_WORK_DATA, (new_text, row_id))
+                    changed += 1
+            return changed
+
+        self._query("PRAGMA secure_delete = ON")
+        changed = self._transaction(rewrite)
+        if changed and self.path != ":memory:":
+            self._query("PRAGMA wal_checkpoint(TRUNCATE)")
+        return changed
+
     def all_work(self, app: str | None = None) -> list[SavedWork]:
         """The latest version of every participant's work (of one ``app``, or all),
         ordered by code and app."""
         params = {"app": None if app is None else _check_app(app)}
         return [_saved_work(row) for row in self._query(_SQL_ALL_LATEST_WORK, params)]
+
+    def work_since(self, after: int = 0) -> tuple[int, list[SavedWork]]:
+        """What was saved after the save numbered ``after``: ``(last, works)``, ``works`` being
+        the latest version of each participant's app among those saves (oldest first) and
+        ``last`` the number to pass next time (``after`` when nothing is new).
+
+        ``work_since(0)`` gives what :meth:`all_work` gives; a live view (the facilitator's
+        results board) then asks every few seconds for what is new, which costs one indexed
+        query and returns nothing most of the time.
+
+        >>> store = Store(":memory:")
+        >>> p = store.register("kepala_desa", "Ani", "53.10.05.2003")
+        >>> _ = store.save(p.code, "a", {"n": 1}); _ = store.save(p.code, "a", {"n": 2})
+        >>> last, works = store.work_since(0)
+        >>> [(w.app, w.version, w.data) for w in works], store.work_since(last)
+        ([('a', 2, {'n': 2})], (2, []))
+        """
+        rows = self._query(_SQL_LATEST_WORK_SINCE, (int(after),))
+        last = max((row[5] for row in rows), default=int(after))
+        return last, [_saved_work(row[:5]) for row in rows]
 
     def work_table(self, app: str | None = None):
         """``all_work(app)`` joined with the participants, as a pandas DataFrame.

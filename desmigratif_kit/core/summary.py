@@ -26,13 +26,17 @@ KINDS = ("int", "number", "rp", "pct", "bool", "text")
 class Fakta:
     """One fact: a stable ``key``, a ``label`` (catalog key or text), a ``value`` (``None``
     when the participant has not given it: a gap to discuss), its ``kind`` for formatting and
-    summing, and whether it calls for ``follow_up`` (highlighted on the district dashboard)."""
+    summing, and whether it calls for ``follow_up`` (highlighted on the district dashboard).
+    ``contoh`` marks a value computed from the kit's synthetic sample (a participant trying an
+    app with the sample data): the workshop shows it for that village but leaves it out of
+    totals."""
 
     key: str
     label: str
     value: Any
     kind: str = "int"
     follow_up: bool = False
+    contoh: bool = False
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

@@ -5,16 +5,19 @@ check_readiness, red_flags, bpjs_contribution_rp, load_register`` and every name
 use. Inside the pillar, one module per idea:
 
 * :mod:`.codes`: routes, visas, documents, requirement and red-flag codes, the zero-cost jobs,
-  the Middle-East moratorium;
+  the Middle-East moratorium and its one-channel exception (SPSK), online-scam countries;
 * :mod:`.findings`: every rule (:data:`RULES`) with its legal basis, explanation, next step;
 * :mod:`.readiness`: :func:`check_readiness`, :func:`red_flags`, :func:`usia_tahun`;
 * :mod:`.bpjs`: :func:`bpjs_contribution_rp` (Permenaker 4/2023);
-* :mod:`.register`: the village register of migrant workers (schema, import, summaries, masking);
+* :mod:`.register`: the village register of migrant workers (schema, import, summaries);
+* :mod:`.masking`: identity numbers masked in tables, exports and messages;
 * :mod:`.register_edit`: the register as saved work: records, entries, merge, alerts, Excel;
 * :mod:`.penempatan`: BP2MI placement statistics (FACTS 1.8);
 * :mod:`.cards`: the Waspada Calo scenario cards;
 * :mod:`.charts`: the pillar's charts (matplotlib; imported by notebooks and apps only);
 * :mod:`.latihan`: the exercises of the lesson ``01_migrasi_aman``;
+* :mod:`.ringkasan`: ``ringkasan_kerja``, the facts the workshop layer shows (imported by the
+  workshop from the module: it reads the apps' saved work through the whole package);
 * :mod:`.apps`: one module per app (ipywidgets).
 
 Rules modules import only :mod:`desmigratif_kit.core` and each other; they never import
@@ -47,14 +50,24 @@ from desmigratif_kit.migration.codes import (
     JABATAN_BEBAS_BIAYA,
     JABATAN_RUMAH_TANGGA,
     JALUR,
+    JALUR_LAMA,
+    KODE_LAMA,
+    MORATORIUM_TIMUR_TENGAH,
     PEREKRUT,
+    PEREKRUT_ORANG,
     PERHATIAN,
+    SPSK_ARAB_SAUDI,
     SYARAT,
     TANDA_BAHAYA,
     VISA,
     VISA_NON_KERJA,
+    Moratorium,
+    Pengecualian,
     jabatan_bebas_biaya,
-    negara_timur_tengah,
+    kena_moratorium,
+    kerja_online,
+    negara_moratorium,
+    negara_penipuan_daring,
 )
 from desmigratif_kit.migration.findings import RULES, Finding
 from desmigratif_kit.migration.penempatan import (
@@ -79,9 +92,11 @@ from desmigratif_kit.migration.register import (
     contracts_ending,
     load_register,
     load_sample_register,
+    mask_digits,
     mask_id,
     mask_nik,
     masked,
+    masked_error,
     movements_per_month,
     register_summary,
 )
@@ -95,13 +110,18 @@ __all__ = [
     "JABATAN_BEBAS_BIAYA",
     "JABATAN_RUMAH_TANGGA",
     "JALUR",
+    "JALUR_LAMA",
+    "KODE_LAMA",
     "MASKED_COLUMNS",
+    "MORATORIUM_TIMUR_TENGAH",
     "PEREKRUT",
+    "PEREKRUT_ORANG",
     "PERHATIAN",
     "REGISTER_SCHEMA",
     "RULES",
     "SAMPLE_REFERENCE_DATE",
     "SAMPLE_REGISTER_FILE",
+    "SPSK_ARAB_SAUDI",
     "STATUS",
     "SYARAT",
     "TANDA_BAHAYA",
@@ -111,21 +131,28 @@ __all__ = [
     "Finding",
     "HasilKesiapan",
     "IuranBpjs",
+    "Moratorium",
+    "Pengecualian",
     "bpjs_contribution_rp",
     "check_readiness",
     "contracts_ending",
     "jabatan_bebas_biaya",
+    "kena_moratorium",
+    "kerja_online",
     "load_penempatan_negara",
     "load_penempatan_provinsi",
     "load_penempatan_rincian",
     "load_penempatan_tahunan",
     "load_register",
     "load_sample_register",
+    "mask_digits",
     "mask_id",
     "mask_nik",
     "masked",
+    "masked_error",
     "movements_per_month",
-    "negara_timur_tengah",
+    "negara_moratorium",
+    "negara_penipuan_daring",
     "red_flags",
     "register_summary",
     "usia_tahun",

@@ -37,8 +37,8 @@ class IuranBpjs:
     total_rp: int
 
 
-def bpjs_contribution_rp(contract_months: int) -> IuranBpjs:
-    """The BPJS Ketenagakerjaan (JKK + JKM) contribution for a contract of ``contract_months``.
+def bpjs_contribution_rp(bulan_kontrak: int) -> IuranBpjs:
+    """The BPJS Ketenagakerjaan (JKK + JKM) contribution for a contract of ``bulan_kontrak`` months.
 
     Permenaker 4/2023 (FACTS 1.5): Rp 37.500 before work, plus for during and after work a
     package of Rp 108.000 (6 months), Rp 189.000 (12 months) or Rp 332.500 (24 months), and
@@ -57,11 +57,10 @@ def bpjs_contribution_rp(contract_months: int) -> IuranBpjs:
     >>> bpjs_contribution_rp(0)
     Traceback (most recent call last):
     ...
-    desmigratif_kit.core.i18n.InputError: Nilai untuk "contract_months" di luar batas: diharapkan
-    antara
-    1 dan 60, diberikan "0".
+    desmigratif_kit.core.i18n.InputError: Nilai untuk "Lama kontrak (bulan)" di luar batas:
+    diharapkan antara 1 dan 60, diberikan "0".
     """
-    months = contract_months
+    months = bulan_kontrak
     if isinstance(months, bool) or not isinstance(months, numbers.Integral):
         if isinstance(months, float) and months.is_integer():
             months = int(months)
@@ -71,8 +70,8 @@ def bpjs_contribution_rp(contract_months: int) -> IuranBpjs:
                 expected="expected.between",
                 min=1,
                 max=BULAN_KONTRAK_MAKS,
-                given=contract_months,
-                field="contract_months",
+                given=bulan_kontrak,
+                field="mig.field.bulan_kontrak",
             )
     months = int(months)
     if not 1 <= months <= BULAN_KONTRAK_MAKS:
@@ -82,7 +81,7 @@ def bpjs_contribution_rp(contract_months: int) -> IuranBpjs:
             min=1,
             max=BULAN_KONTRAK_MAKS,
             given=months,
-            field="contract_months",
+            field="mig.field.bulan_kontrak",
         )
     per_bulan = BIAYA_IURAN_BPJS["per_bulan_tambahan_rp"]
     options = []

@@ -4,7 +4,7 @@ Everything that decides something comes from :mod:`desmigratif_kit.migration`: a
 red flags are what :func:`~desmigratif_kit.migration.red_flags` finds in its offer, never a
 hand-written list, so the cards cannot drift away from the rules.
 
-* :data:`KARTU`: eight recruitment offers told as village stories (synthetic names), each
+* :data:`KARTU`: nine recruitment offers told as village stories (synthetic names), each
   with an ``offer`` mapping for :func:`red_flags`; :func:`periksa` compares what a
   participant marked with the card's flags, :func:`skor` adds up the cards checked.
 
@@ -14,7 +14,7 @@ The village register as saved work (records, form entries, merge, alerts, Excel 
 >>> [k.kode for k in KARTU][:2]
 ['calo_kemiri', 'umrah_sambil_kerja']
 >>> KARTU[0].tanda_bahaya
-['perseorangan', 'uang_pengikat', 'gaji_tidak_wajar', 'janji_dokumen_diurus', 'berangkat_cepat']
+['calo', 'uang_pengikat', 'gaji_tidak_wajar', 'janji_dokumen_diurus', 'berangkat_cepat']
 """
 
 from __future__ import annotations
@@ -84,23 +84,26 @@ KARTU: tuple[Kartu, ...] = (
         "Tawaran dari Pak Leo",
         "Selesai panen kemiri, Pak Leo datang ke rumah Maria Goreti (22 tahun) di Rangga Talo. "
         "Ia bukan pegawai perusahaan; ia bilang punya banyak kenalan di Malaysia. Maria "
-        "ditawari bekerja sebagai pekerja rumah tangga dengan gaji Rp 9.000.000 sebulan, "
-        "padahal papan informasi Disnaker menulis gaji pekerjaan itu sekitar Rp 4.500.000. "
-        '"Semua dokumen saya yang urus, minggu depan sudah bisa berangkat," katanya, sambil '
-        'menyerahkan Rp 3.000.000 kepada orang tua Maria sebagai "uang sirih pinang".',
+        "ditawari bekerja sebagai pekerja rumah tangga dengan gaji Rp 9.000.000 sebulan. Papan "
+        "informasi Disnaker menulis upah minimum pekerja rumah tangga di Malaysia menurut MoU "
+        "Indonesia-Malaysia April 2022: RM 1.500 sebulan, sekitar Rp 5.100.000. "
+        '"Semua dokumen saya yang urus, minggu depan sudah bisa berangkat," kata Pak Leo, '
+        'sambil menyerahkan Rp 3.000.000 kepada orang tua Maria sebagai "uang sirih pinang".',
         "Mr Leo's offer",
         "After the candlenut harvest Mr Leo visits Maria Goreti (22) in Rangga Talo. He does "
         "not work for a company; he says he knows many people in Malaysia. He offers Maria "
-        "work as a domestic worker for Rp 9.000.000 a month, while the manpower office's "
-        "notice board says that job usually pays about Rp 4.500.000. \"I'll handle all the "
-        "documents, you can leave next week,\" he says, handing Maria's parents Rp 3.000.000 "
-        'as "betel-nut money".',
+        "work as a domestic worker for Rp 9.000.000 a month. The manpower office's notice "
+        "board gives the minimum wage for domestic workers in Malaysia under the April 2022 "
+        "Indonesia-Malaysia MoU: RM 1,500 a month, about Rp 5.100.000. \"I'll handle all the "
+        "documents, you can leave next week,\" Mr Leo says, handing Maria's parents "
+        'Rp 3.000.000 as "betel-nut money".',
         {
             "perekrut": "calo",
             "jabatan": "pekerja rumah tangga",
             "negara_tujuan": "Malaysia",
             "gaji_dijanjikan_rp": 9_000_000,
-            "gaji_wajar_rp": 4_500_000,
+            # RM 1,500 (MoU of 1 April 2022, FACTS 1.9) at 2022 rates: about Rp 5.1-5.2 million
+            "gaji_wajar_rp": 5_100_000,
             "uang_keluarga_rp": 3_000_000,
             "dokumen_diurus_semua": True,
             "berangkat_cepat": True,
@@ -158,14 +161,16 @@ KARTU: tuple[Kartu, ...] = (
         "Rangga Talo, Ende (NTT)",
         "Biaya pelatihan caregiver",
         "Sebuah P3MI menawari Yohana (26 tahun) pekerjaan sebagai pengasuh lansia "
-        "(caregiver) di Taiwan. Perjanjian kerja dan visa kerja ada. Tetapi Yohana diminta "
-        'membayar Rp 25.000.000 untuk "pelatihan dan pengurusan", dan sebelum dokumennya '
-        "lengkap ia sudah diminta tinggal di penampungan perusahaan di Kupang.",
+        "(caregiver) di rumah sebuah keluarga di Taiwan. Perjanjian kerja dan visa kerja ada. "
+        'Tetapi Yohana diminta membayar Rp 25.000.000 untuk "pelatihan dan pengurusan", dan '
+        "sebelum dokumennya lengkap ia sudah diminta tinggal di penampungan perusahaan di "
+        "Kupang. Belum ada yang menanyakan ke Disnaker apakah P3MI itu berizin.",
         "Caregiver training fee",
-        "A P3MI offers Yohana (26) a job as an elderly carer (caregiver) in Taiwan. There is "
-        "an employment contract and a work visa. But Yohana is asked to pay Rp 25.000.000 for "
-        '"training and processing", and before her documents are complete she is told to '
-        "stay in the company's shelter in Kupang.",
+        "A P3MI offers Yohana (26) a job as an elderly carer (caregiver) in a family's home in "
+        "Taiwan. There is an employment contract and a work visa. But Yohana is asked to pay "
+        'Rp 25.000.000 for "training and processing", and before her documents are complete '
+        "she is told to stay in the company's shelter in Kupang. Nobody has asked the manpower "
+        "office yet whether the P3MI is licensed.",
         {
             "perekrut": "p3mi",
             "jabatan": "pengasuh lansia",
@@ -174,6 +179,7 @@ KARTU: tuple[Kartu, ...] = (
             "kontrak_di_tangan": True,
             "biaya_diminta_rp": 25_000_000,
             "penampungan_sebelum_dokumen": True,
+            "izin_p3mi_dicek": False,
         },
     ),
     Kartu(
@@ -237,19 +243,42 @@ KARTU: tuple[Kartu, ...] = (
         },
     ),
     Kartu(
+        "kerja_online_kamboja",
+        "Rengas Pendawa, Brebes (Jawa Tengah)",
+        '"Admin online" di Kamboja',
+        'Dimas (21 tahun) melihat iklan di Facebook: "Dicari admin online di Kamboja, gaji '
+        'Rp 12.000.000, tiket ditanggung, cukup bisa mengetik." Perekrutnya hanya bisa '
+        "dihubungi lewat WhatsApp. Dimas diminta mengirim foto paspornya dan berangkat lusa "
+        'dengan visa turis lewat Malaysia: "visa kerja diurus di sana."',
+        '"Online admin" in Cambodia',
+        'Dimas (21) sees an advertisement on Facebook: "Online admin wanted in Cambodia, '
+        'Rp 12.000.000 a month, ticket paid, typing is enough." The recruiter can only be '
+        "reached on WhatsApp. Dimas is asked to send a photo of his passport and to leave the "
+        'day after tomorrow on a tourist visa via Malaysia: "the work visa is sorted out there."',
+        {
+            "perekrut": "calo",
+            "jabatan": "admin online",
+            "negara_tujuan": "Kamboja",
+            "visa": "turis",
+            "lewat_media_sosial": True,
+            "berangkat_cepat": True,
+        },
+    ),
+    Kartu(
         "g2g_korea_biaya_paspor",
         "Rangga Talo, Ende (NTT)",
         "Program G to G ke Korea",
-        "Fransiskus (25 tahun) lulus ujian bahasa Korea untuk program G to G melalui BP2MI, "
+        "Fransiskus (25 tahun) lulus ujian bahasa Korea untuk program G to G (antarpemerintah) "
+        "melalui KP2MI, dulu BP2MI, "
         "sebagai operator pabrik. Perjanjian kerja dan visa kerja diurus resmi, ia terdaftar "
         "BPJS Ketenagakerjaan, ikut OPP, dan menerima nota serah terima dokumen. Ia membayar "
         "sendiri pembuatan paspornya, Rp 350.000, dengan kuitansi dari kantor imigrasi.",
         "The G-to-G programme to Korea",
-        "Fransiskus (25) passed the Korean-language test for the G-to-G programme through "
-        "BP2MI, as a factory operator. Contract and work visa are arranged officially, he is "
-        "registered with BPJS Ketenagakerjaan, attends OPP and gets a receipt for his "
-        "documents. He pays for his own passport, Rp 350.000, with a receipt from the "
-        "immigration office.",
+        "Fransiskus (25) passed the Korean-language test for the government-to-government "
+        "programme through KP2MI (formerly BP2MI), as a factory operator. Contract and work "
+        "visa are arranged officially, he is registered with BPJS Ketenagakerjaan, attends "
+        "OPP and gets a receipt for his documents. He pays for his own passport, Rp 350.000, "
+        "with a receipt from the immigration office.",
         {
             "perekrut": "g2g",
             "jabatan": "operator pabrik",
@@ -275,7 +304,7 @@ def kartu(kode: str) -> Kartu:
     >>> kartu("x")
     Traceback (most recent call last):
     ...
-    desmigratif_kit.core.i18n.InputError: Nilai untuk "kartu" tidak ditemukan: diharapkan salah satu
+    desmigratif_kit.core.i18n.InputError: Nilai untuk "Kartu" tidak ditemukan: diharapkan salah satu
     dari: calo_kemiri, ..., diberikan "x".
     """
     for card in KARTU:
@@ -286,7 +315,7 @@ def kartu(kode: str) -> Kartu:
         expected="expected.choice",
         choices=", ".join(c.kode for c in KARTU),
         given=kode,
-        field="kartu",
+        field="mig.field.kartu",
     )
 
 
@@ -304,27 +333,28 @@ class Umpan:
 
 
 def periksa(card: Kartu, ditandai: Iterable[str]) -> Umpan:
-    """Compare the flags a participant marked on ``card`` with its true flags.
+    """Compare the flags a participant marked on ``card`` with its true flags (codes of
+    older kit versions, :data:`migration.KODE_LAMA`, are read as today's).
 
-    >>> u = periksa(kartu("paspor_kakak"), ["paspor_dipinjam", "perseorangan"])
+    >>> u = periksa(kartu("paspor_kakak"), ["paspor_dipinjam", "calo"])
     >>> u.ditemukan, u.terlewat, u.salah, u.tepat
-    (['paspor_dipinjam'], ['tanpa_tanda_terima_dokumen'], ['perseorangan'], False)
+    (['paspor_dipinjam'], ['tanpa_tanda_terima_dokumen'], ['calo'], False)
     >>> periksa(kartu("paspor_kakak"), ["bukan_kode"])
     Traceback (most recent call last):
     ...
-    desmigratif_kit.core.i18n.InputError: Nilai untuk "ditandai" tidak ditemukan: diharapkan salah
-    satu
-    dari: perseorangan, ..., diberikan "bukan_kode".
+    desmigratif_kit.core.i18n.InputError: Nilai untuk "Tanda yang dicentang" tidak ditemukan:
+    diharapkan salah satu dari: calo, ..., diberikan "bukan_kode".
     """
     marked = set()
     for code in ditandai:
+        code = migration.KODE_LAMA.get(code, code)  # saved by an older kit version
         if code not in PILIHAN_TANDA:
             raise i18n.InputError(
                 "input.not_found",
                 expected="expected.choice",
                 choices=", ".join(PILIHAN_TANDA),
                 given=code,
-                field="ditandai",
+                field="mig.field.ditandai",
             )
         marked.add(code)
     truth = set(card.tanda_bahaya)
@@ -360,6 +390,8 @@ def skor(jawaban: Mapping[str, Iterable[str]]) -> Skor:
     >>> s = skor({"paspor_kakak": ["paspor_dipinjam"], "pabrik_taiwan_resmi": []})
     >>> s.kartu_diperiksa, s.kartu_tepat, s.ditemukan, s.tanda_total, s.salah, s.selesai
     (2, 1, 1, 2, 0, False)
+    >>> skor({"turis_ke_kebun_sawit": ["perseorangan"]}).ditemukan  # an older save
+    1
     """
     checked = tepat = found = total = wrong = 0
     for kode, marked in jawaban.items():

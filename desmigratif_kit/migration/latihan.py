@@ -10,7 +10,7 @@ answer.
 Latihan   Question                                                   Answer (``contoh``)
 ========  =========================================================  ========================
 1.1       minimum age to work abroad (UU 18/2017 Art. 5 a)           ``int``
-1.2       may Wulan (born 15-01-2009) leave on 15-01-2027?           ``bool``
+1.2       the kit's reading: is Wulan 18 on her departure day?       ``bool``
 1.3       which requirements does Dedi still miss (codes)?           ``set`` of ``str``
 1.4       which red flags does the broker's offer carry (codes)?     ``set`` of ``str``
 1.5       BPJS Ketenagakerjaan contribution, 24-month contract (Rp)  ``int``
@@ -31,10 +31,11 @@ import numbers
 from datetime import date
 from typing import Any
 
-from desmigratif_kit.core.i18n import format_number, format_rp
+from desmigratif_kit.core.i18n import format_date, format_number, format_rp
 from desmigratif_kit.core.latihan import Jawab, cara_lab, latihan
 from desmigratif_kit.migration import (
     DOKUMEN_PASAL_13,
+    KODE_LAMA,
     RULES,
     SYARAT,
     TANDA_BAHAYA,
@@ -58,7 +59,9 @@ __all__ = [
 # --- the story's data (the notebook shows the same values; a test keeps them equal) --------
 
 WULAN_1_2 = {"tanggal_lahir": date(2009, 1, 15), "tanggal_berangkat": date(2027, 1, 15)}
-"""Wulan of Rangga Talo (a made-up person): her 18th birthday is the planned departure day."""
+"""Wulan of Rangga Talo (a made-up person): her 18th birthday is the planned departure day.
+The question is asked under the kit's reading (age counted on the departure day): Pasal 5
+huruf a names no reference date, and the right-answer explanation says so."""
 
 CALON_1_3 = {
     "tanggal_lahir": date(2002, 6, 17),
@@ -89,9 +92,12 @@ TAWARAN_1_4 = {
     "uang_keluarga_rp": 5_000_000,
     "berangkat_cepat": True,
     "biaya_diminta_rp": 0,
-    "opp": True,
+    "opp": True,  # what the broker says: OPP "sudah diatur"
 }
-"""The offer a broker brings to a family in Rengas Pendawa (a made-up story)."""
+"""The offer a broker brings to a family in Rengas Pendawa (a made-up story), as the broker
+tells it. Like every offer, it records claims: an umrah-visa departure cannot include the
+official orientation, so :func:`red_flags` does not take ``"opp": True`` at its word and the
+expected answer includes ``tanpa_opp``."""
 
 BULAN_KONTRAK_1_5 = 24
 """Wulan's contract in Taiwan: 24 months."""
@@ -101,7 +107,8 @@ BULAN_KONTRAK_1_5 = 24
 
 
 def _usia_minimal() -> int:
-    """The lowest age (whole years on the departure day) that meets the age requirement."""
+    """The lowest age (whole years on the departure day, the kit's reading) that meets the
+    age requirement."""
     berangkat = date(2026, 12, 1)
     calon = {
         "tanggal_berangkat": berangkat,
@@ -142,7 +149,56 @@ def _tahun_paling_sedikit() -> int:
     return int(df.loc[df["penempatan"].idxmin(), "tahun"])
 
 
-# --- how each exercise is answered in the lesson view --------------------------------------
+# --- one sentence with each right answer ------------------------------------------------------
+
+
+def _penjelasan_1_2() -> str:
+    lahir, berangkat = WULAN_1_2["tanggal_lahir"], WULAN_1_2["tanggal_berangkat"]
+    return (
+        f"Menurut cara hitung kit (umur pada hari berangkat) Wulan genap "
+        f"{usia_tahun(lahir, berangkat)} tahun pada {format_date(berangkat, 'id')}, tetapi "
+        "undang-undang tidak menyebut tanggal acuannya dan Wulan menandatangani perjanjian "
+        "sebelum berangkat, saat umurnya belum 18 tahun: tanyakan ke Disnaker atau BP3MI sebelum "
+        "mendaftarkannya."
+    )
+
+
+def _penjelasan_1_3() -> str:
+    return (
+        "Dedi belum punya surat sehat, belum ikut OPP dan visanya belum keluar; surat sehat "
+        "yang belum ada membuat syarat sehat jasmani dan rohani (Pasal 5 huruf c) ikut kurang, "
+        f"jadi ada {len(_kurang_1_3())} syarat yang kurang."
+    )
+
+
+def _penjelasan_1_4() -> str:
+    return (
+        'Calo bilang OPP "sudah diatur", tetapi orang yang berangkat dengan visa umrah tidak '
+        "mungkin mengikuti OPP resmi, jadi tanpa OPP juga tanda bahaya: "
+        f"{len(_tanda_bahaya_1_4())} tanda bersama calo, visa umrah, pekerjaan rumah tangga di "
+        "negara moratorium, uang pengikat dan janji cepat berangkat."
+    )
+
+
+def _penjelasan_1_5() -> str:
+    rincian = bpjs_contribution_rp(BULAN_KONTRAK_1_5)
+    return (
+        f"{format_rp(rincian.sebelum_bekerja_rp)} sebelum bekerja ditambah "
+        f"{format_rp(rincian.selama_setelah_rp)} untuk {BULAN_KONTRAK_1_5} bulan selama dan "
+        f"setelah bekerja menjadi {format_rp(rincian.total_rp)} (Permenaker 4/2023)."
+    )
+
+
+def _penjelasan_1_6() -> str:
+    df = load_penempatan_tahunan().set_index("tahun")["penempatan"]
+    tahun = _tahun_paling_sedikit()
+    return (
+        f"Pada {tahun} pandemi COVID-19 menutup perbatasan banyak negara tujuan, sehingga "
+        f"penempatan tinggal {format_number(int(df[tahun]))} orang."
+    )
+
+
+# --- how each exercise is answered in the lesson view, and its worked explanation ------------
 
 
 def _pilihan(codes: tuple[str, ...]):
@@ -150,15 +206,26 @@ def _pilihan(codes: tuple[str, ...]):
     return lambda: [(code, RULES[code].teks()["judul"]) for code in codes]
 
 
+def _pembahasan_1_1() -> str:
+    return (
+        "Lihat baris kode usia di tabel syarat: Pasal 5 huruf a UU 18/2017 menetapkan usia "
+        f"minimal {_usia_minimal()} tahun. Aturan lama (UU 39/2004) meminta 21 tahun untuk "
+        "pekerja rumah tangga, tetapi undang-undang itu sudah diganti."
+    )
+
+
 def _pembahasan_1_2() -> str:
     lahir, berangkat = WULAN_1_2["tanggal_lahir"], WULAN_1_2["tanggal_berangkat"]
     umur = usia_tahun(lahir, berangkat)
     return (
-        f"Wulan lahir {lahir.day}-{lahir.month}-{lahir.year} dan berangkat "
-        f"{berangkat.day}-{berangkat.month}-{berangkat.year}. Pada hari itu umur genapnya "
-        f"{umur} tahun: ulang tahun yang jatuh pada hari keberangkatan sudah dihitung.\n\n"
-        f"Batas usia minimal adalah {_usia_minimal()} tahun (Pasal 5 huruf a), jadi dari sisi "
-        "usia ia boleh berangkat pada tanggal itu."
+        f"Wulan lahir {format_date(lahir, 'id')} dan berangkat {format_date(berangkat, 'id')}. "
+        f"Pada hari berangkat umur genapnya {umur} tahun: ulang tahun yang jatuh pada hari "
+        "keberangkatan sudah dihitung.\n\n"
+        f"Kit menghitung umur pada hari berangkat, jadi menurut kit Wulan boleh berangkat. Ini "
+        "cara baca kit, bukan bunyi undang-undang: Pasal 5 huruf a hanya menyebut berusia "
+        f"minimal {_usia_minimal()} tahun, tanpa tanggal acuan. Wulan mendaftar dan "
+        "menandatangani perjanjian sebelum berangkat, saat umurnya belum 18 tahun: tanyakan ke "
+        "Disnaker atau BP3MI sebelum mendaftarkannya."
     )
 
 
@@ -178,7 +245,8 @@ def _pembahasan_1_4() -> str:
         "Bacalah tawaran itu bagian demi bagian: siapa yang merekrut (seorang calo), visa apa "
         "(umrah, bukan visa kerja), ke mana dan untuk pekerjaan apa (pekerja rumah tangga di "
         "Timur Tengah), uang apa yang diberikan (uang pengikat Rp 5.000.000), dan kapan "
-        "berangkat (minggu depan).\n\n"
+        'berangkat (minggu depan). Jangan percaya janji calo bahwa OPP "sudah diatur": orang '
+        "yang berangkat dengan visa umrah tidak mungkin mengikuti OPP resmi.\n\n"
         f"Tanda bahaya yang ditemukan kit ({len(temuan)}): " + "; ".join(temuan) + "."
     )
 
@@ -257,10 +325,9 @@ def _codes(jawaban: Any) -> tuple[set[str] | None, str]:
     "1.1",
     contoh=_usia_minimal(),
     jawab=Jawab("bulat", satuan="latihan.unit.tahun"),
-    penjelasan="UU 18/2017 Pasal 5 huruf a: calon pekerja migran berusia minimal 18 tahun.",
-    pembahasan="Lihat baris kode usia di tabel syarat: Pasal 5 huruf a UU 18/2017 menetapkan "
-    "usia minimal. Aturan lama (UU 39/2004) meminta 21 tahun untuk pekerja rumah tangga, tetapi "
-    "undang-undang itu sudah diganti.",
+    pembahasan=_pembahasan_1_1,
+    penjelasan="UU 18/2017 Pasal 5 huruf a menetapkan usia minimal 18 tahun; batas 21 tahun "
+    "untuk pekerja rumah tangga adalah aturan lama UU 39/2004 yang sudah diganti.",
 )
 def _latihan_1_1(jawaban):
     """Minimum age to work abroad under the law of 2017 (Art. 5 a)."""
@@ -289,7 +356,7 @@ def _latihan_1_1(jawaban):
     "1.2",
     contoh=_boleh_berangkat_1_2(),
     jawab=Jawab("ya_tidak"),
-    penjelasan="Pada hari keberangkatan itu Wulan genap 18 tahun, jadi syarat usia terpenuhi.",
+    penjelasan=_penjelasan_1_2,
     pembahasan=_pembahasan_1_2,
 )
 def _latihan_1_2(jawaban):
@@ -298,7 +365,7 @@ def _latihan_1_2(jawaban):
         yield False, "Jawab dengan True (boleh berangkat) atau False (belum boleh), tanpa kutip."
         return
     hint = (
-        "Hitung umur genap Wulan tepat pada tanggal berangkat"
+        "Pakai cara hitung kit: umur genap Wulan tepat pada hari berangkat"
         + cara_lab(", misalnya dengan usia_tahun(tanggal_lahir, tanggal_berangkat)")
         + ", lalu bandingkan dengan usia minimal dari Latihan 1.1. Perhatikan: bagaimana "
         "dengan ulang tahun yang jatuh pada hari keberangkatan itu sendiri?"
@@ -328,8 +395,7 @@ def _check_codes(jawaban, expected: set[str], allowed: tuple[str, ...], other: t
     "1.3",
     contoh=_kurang_1_3(),
     jawab=Jawab("pilih_banyak", pilihan=_pilihan(SYARAT)),
-    penjelasan="Surat sehat, visa kerja dan OPP belum ada, dan syarat Pasal 5 yang "
-    "bergantung padanya ikut kurang.",
+    penjelasan=_penjelasan_1_3,
     pembahasan=_pembahasan_1_3,
 )
 def _latihan_1_3(jawaban):
@@ -359,12 +425,32 @@ def _latihan_1_3(jawaban):
     "1.4",
     contoh=_tanda_bahaya_1_4(),
     jawab=Jawab("pilih_banyak", pilihan=_pilihan(TANDA_BAHAYA)),
-    penjelasan="Calo, visa umrah, pekerjaan rumah tangga di Timur Tengah, uang pengikat dan "
-    "keberangkatan kilat: setiap bagian tawaran itu adalah tanda bahaya.",
+    penjelasan=_penjelasan_1_4,
     pembahasan=_pembahasan_1_4,
 )
 def _latihan_1_4(jawaban):
-    """The red-flag codes that red_flags finds in the broker's offer."""
+    """The red-flag codes that red_flags finds in the broker's offer, which records the
+    broker's claims: the learner who distrusts "OPP sudah diatur" is right."""
+    codes, _ = _codes(jawaban)
+    if codes is not None:
+        for old in sorted(codes & set(KODE_LAMA)):
+            yield (
+                False,
+                (
+                    f'"{old}" bukan kode tanda bahaya: PMI perseorangan adalah jalur resmi '
+                    "tanpa perusahaan penempatan. Cari di tabel tanda bahaya kode untuk calo dan "
+                    "sponsor."
+                ),
+            )
+        if "tanpa_opp" in _tanda_bahaya_1_4() and "tanpa_opp" not in codes:
+            yield (
+                False,
+                (
+                    'Calo itu bilang OPP "sudah diatur". Jangan percaya begitu saja: dapatkah '
+                    "orang yang berangkat dengan visa umrah mengikuti OPP resmi?"
+                ),
+            )
+        jawaban = codes - set(KODE_LAMA)
     yield from _check_codes(
         jawaban,
         _tanda_bahaya_1_4(),
@@ -382,8 +468,7 @@ def _latihan_1_4(jawaban):
     "1.5",
     contoh=_bpjs_1_5(),
     jawab=Jawab("rp", satuan="latihan.unit.rupiah"),
-    penjelasan="Iuran sebelum bekerja ditambah paket 24 bulan selama dan setelah bekerja "
-    "(Permenaker 4/2023).",
+    penjelasan=_penjelasan_1_5,
     pembahasan=_pembahasan_1_5,
 )
 def _latihan_1_5(jawaban):
@@ -422,7 +507,7 @@ def _latihan_1_5(jawaban):
     "1.6",
     contoh=_tahun_paling_sedikit(),
     jawab=Jawab("tahun"),
-    penjelasan="Pada tahun itu pandemi COVID-19 menutup perbatasan banyak negara tujuan.",
+    penjelasan=_penjelasan_1_6,
     pembahasan=_pembahasan_1_6,
 )
 def _latihan_1_6(jawaban):

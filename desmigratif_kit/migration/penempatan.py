@@ -106,7 +106,7 @@ def _load_reference(rel: str) -> pd.DataFrame:
 
 
 def load_penempatan_tahunan() -> pd.DataFrame:
-    """Placements of Indonesian migrant workers per year, 2011-2024 (BNP2TKI/BP2MI/KemenP2MI).
+    """Placements of Indonesian migrant workers per year, 2011-2024 (BNP2TKI/BP2MI/KP2MI).
 
     Columns: ``tahun``, ``penempatan``, ``perempuan``, ``laki_laki``, ``formal``,
     ``informal`` (Int64, empty where no source gives them), ``definisi`` (``penempatan`` or

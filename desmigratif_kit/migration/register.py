@@ -6,8 +6,9 @@ Pure calculations on DataFrames (no widgets, no plotting):
   synthetic sample :func:`load_sample_register` (its "today" is :data:`SAMPLE_REFERENCE_DATE`);
 * summaries and alerts: :func:`register_summary` (empty cells count as :data:`TIDAK_DIISI`),
   :func:`contracts_ending`, :func:`movements_per_month`;
-* privacy: :func:`mask_id`, :func:`mask_nik`, :func:`masked` (identity numbers, the columns
-  of :data:`MASKED_COLUMNS`, are masked in every display and shared export).
+* privacy: identity numbers are masked in every display, shared export and message; the
+  functions (:func:`mask_id`, :func:`mask_nik`, :func:`masked`, :func:`mask_digits`,
+  :func:`masked_error`) live in :mod:`.masking` and are re-exported here.
 
 Every public name is re-exported by :mod:`desmigratif_kit.migration`, the pillar's public API.
 
@@ -31,9 +32,20 @@ import pandas as pd
 
 from desmigratif_kit.core import data, i18n
 from desmigratif_kit.core.inputs import as_date, missing
+from desmigratif_kit.migration.masking import (
+    MASKED_COLUMNS,
+    _clean_nik,
+    mask_digits,
+    mask_id,
+    mask_nik,
+    masked,
+    masked_error,
+)
 
 __all__ = [
     "MASKED_COLUMNS",
+    "mask_digits",
+    "masked_error",
     "REGISTER_SCHEMA",
     "SAMPLE_REFERENCE_DATE",
     "SAMPLE_REGISTER_FILE",
@@ -63,11 +75,41 @@ _STATUS_CHOICES = {
 }
 _JALUR_CHOICES = {
     "p3mi": ["pt", "swasta", "p to p", "p2p", "agensi", "pptkis", "pjtki"],
-    "g2g": ["g to g", "bp2mi", "government to government"],
+    "g2g": ["g to g", "bp2mi", "kp2mi", "government to government", "antarpemerintah"],
     "perusahaan_sendiri": ["ukps", "untuk kepentingan perusahaan sendiri", "perusahaan"],
-    "mandiri": ["independen", "independent"],
-    "perseorangan": ["calo", "sponsor", "nonprosedural", "non prosedural"],
+    # The regulation's meaning (Permenaker 9/2019 Pasal 1 angka 3): the legal independent
+    # route. "mandiri" is the word older kit versions used for it.
+    "perseorangan": ["pmi perseorangan", "mandiri", "independen", "independent"],
+    # Brokers (orang perseorangan, Pasal 69). Older kit versions called this route
+    # "perseorangan" and labelled it "Perseorangan (calo/sponsor)" or "Perseorangan (calo)".
+    "calo": [
+        "sponsor",
+        "calo/sponsor",
+        "calo atau sponsor",
+        "nonprosedural",
+        "non prosedural",
+        "perseorangan (calo/sponsor)",
+        "perseorangan (calo)",
+        "an individual (broker/sponsor)",
+        "individual (broker)",
+        "broker",
+    ],
 }
+
+
+def _jalur_choices() -> dict[str, list[str]]:
+    """The route spellings above plus the kit's own labels in both languages (a file that
+    was filled with the app's words reads back)."""
+    return {
+        code: [
+            *spellings,
+            *(i18n.t(f"{key}.{code}", lang) for key in ("mig.jalur", "chart.jalur") for lang in
+              i18n.LANGUAGES),
+        ]
+        for code, spellings in _JALUR_CHOICES.items()
+    }  # fmt: skip
+
+
 _JENIS_KELAMIN_CHOICES = {
     "L": ["laki-laki", "laki laki", "laki", "lk", "pria", "m", "male"],
     "P": ["perempuan", "pr", "wanita", "w", "f", "female"],
@@ -128,7 +170,7 @@ REGISTER_SCHEMA = data.Schema(
             "choice",
             required=False,
             label="Jalur",
-            choices=_JALUR_CHOICES,
+            choices=_jalur_choices(),
             aliases=("Jalur Penempatan", "Skema", "Skema Penempatan"),
         ),
         data.Column(
@@ -209,7 +251,6 @@ optional. Headers match the names, the labels and common Indonesian headers ("Na
 number loses its last digit."""
 
 SAMPLE_REGISTER_FILE = "sample/register_pmi_sintetis.csv"
-MASKED_COLUMNS = ("nik", "nomor_paspor", "telepon_keluarga")
 
 _NIK = re.compile(r"\d{16}")
 
@@ -219,8 +260,14 @@ def _expected(key: str, fallback: str) -> str:
     return key if key in i18n.catalog("id") else fallback
 
 
-def _clean_nik(value: Any) -> str:
-    return "" if missing(value) else re.sub(r"[\s.\-]", "", str(value))
+def _nik_problem(file: str | None, row: int, column: str, nik: str) -> data.Problem:
+    """A NIK that is not 16 digits: shown masked; a 15-digit one gets the Excel hint."""
+    digits = re.sub(r"\D", "", nik)
+    if nik.isdigit() and len(digits) == 15:
+        return data.Problem(file, row, column, "mig.expected.nik_excel", mask_nik(nik))
+    return data.Problem(
+        file, row, column, _expected("expected.nik", "NIK 16 angka"), mask_digits(nik)
+    )
 
 
 def _register_problems(df: pd.DataFrame) -> list[data.Problem]:
@@ -241,19 +288,16 @@ def _register_problems(df: pd.DataFrame) -> list[data.Problem]:
     ):
         row = rows[i]
         if not _NIK.fullmatch(nik):
-            problems.append(
-                data.Problem(
-                    file, row, label["nik"], _expected("expected.nik", "NIK 16 angka"), nik
-                )
-            )
+            problems.append(_nik_problem(file, row, label["nik"], nik))
         elif nik in seen:
             problems.append(
                 data.Problem(
                     file,
                     row,
                     label["nik"],
-                    _expected("expected.unique_code", "kode yang hanya muncul sekali"),
-                    nik,
+                    "mig.expected.nik_unique_row",
+                    mask_nik(nik),
+                    {"row": seen[nik]},
                 )
             )
         else:
@@ -281,6 +325,20 @@ def _register_problems(df: pd.DataFrame) -> list[data.Problem]:
     return problems
 
 
+def _calo_in_old_files(df: pd.DataFrame) -> None:
+    """Older kit files wrote ``perseorangan`` for broker placements, with the broker in the
+    agency column ("(calo, tanpa izin)"). Under the regulation's meaning ``perseorangan`` is
+    the legal independent route, which has no agency: a row whose agency names a broker or
+    sponsor is read as ``calo``. Changes ``df`` in place (a frame this module just read)."""
+    agensi = df["agensi"].astype("object").fillna("").astype(str).str.casefold()
+    broker = agensi.str.contains(r"\b(?:calo|sponsor)\b", regex=True)
+    mask = (df["jalur"].astype("object") == "perseorangan").to_numpy(dtype=bool) & broker.to_numpy(
+        dtype=bool
+    )
+    if mask.any():
+        df.loc[mask, "jalur"] = "calo"
+
+
 def load_register(path_or_bytes: Any, filename: str | None = None) -> pd.DataFrame:
     """Read a village register of migrant workers (Excel or CSV) and check it.
 
@@ -290,15 +348,22 @@ def load_register(path_or_bytes: Any, filename: str | None = None) -> pd.DataFra
     (spaces and dots are removed first) and appears once; tanggal_berangkat is not before
     tanggal_lahir; akhir_kontrak is after tanggal_berangkat; tanggal_pulang is not before
     tanggal_berangkat. All problems of a stage come in one :class:`data.TableError` (file
-    problems first; the register rules are checked once the file reads cleanly).
+    problems first; the register rules are checked once the file reads cleanly). No message
+    shows an identity number: every run of nine or more digits in a problem is masked
+    (:func:`mask_digits`).
+
+    Routes: ``perseorangan`` is the legal independent route (PMI perseorangan; the old word
+    ``mandiri`` reads as it); brokers are ``calo`` (``nonprosedural``, ``sponsor`` and the old
+    labels "Perseorangan (calo/sponsor)" read as it, and so does ``perseorangan`` with a
+    broker named in the agency column, as older kit files wrote it).
 
     Dates are ``datetime.date`` objects (``None`` when empty), as ``read_table`` returns them;
     NIK is the cleaned 16-digit text. Show the frame only through :func:`masked`.
 
-    >>> df = load_register(b"Nama Lengkap;NIK;JK;Tgl Lahir;Negara Tujuan;Status\\n"
-    ...                    b"Siti;9901014501990001;Perempuan;05/01/1999;Taiwan;Bekerja\\n")
-    >>> df.loc[0, ["jenis_kelamin", "status", "tanggal_lahir"]].tolist()
-    ['P', 'bekerja', datetime.date(1999, 1, 5)]
+    >>> df = load_register(b"Nama Lengkap;NIK;JK;Tgl Lahir;Negara Tujuan;Status;Jalur\\n"
+    ...                    b"Siti;9901014501990001;Perempuan;05/01/1999;Taiwan;Bekerja;Mandiri\\n")
+    >>> df.loc[0, ["jenis_kelamin", "status", "tanggal_lahir", "jalur"]].tolist()
+    ['P', 'bekerja', datetime.date(1999, 1, 5), 'perseorangan']
     >>> load_register(b"Nama;NIK;JK;Tgl Lahir;Negara Tujuan;Status\\n"
     ...               b"Siti;12345;P;05/01/1999;Taiwan;bekerja\\n", filename="reg.csv")
     Traceback (most recent call last):
@@ -308,11 +373,15 @@ def load_register(path_or_bytes: Any, filename: str | None = None) -> pd.DataFra
     1.
     - baris 2, kolom "NIK": diharapkan NIK 16 angka, diberikan "12345".
     """
-    df = data.read_table(path_or_bytes, REGISTER_SCHEMA, filename=filename)
+    try:
+        df = data.read_table(path_or_bytes, REGISTER_SCHEMA, filename=filename)
+    except data.TableError as err:
+        raise masked_error(err) from None
     df["nik"] = pd.array([_clean_nik(v) for v in df["nik"]], dtype="string")
     problems = _register_problems(df)
     if problems:
         raise data.TableError(problems, df.attrs.get("source"))
+    _calo_in_old_files(df)
     return df
 
 
@@ -511,53 +580,3 @@ def movements_per_month(df: pd.DataFrame) -> pd.DataFrame:
     out.insert(0, "bulan", index.to_timestamp())
     out = out.reset_index(drop=True).astype({"berangkat": "int64", "pulang": "int64"})
     return out[columns]
-
-
-def mask_id(number: Any) -> str:
-    """An identity number with all but its last 4 characters replaced by ``*``.
-
-    Spaces are dropped first; a number of 4 characters or fewer is masked entirely; an empty
-    value gives ``""``.
-
-    >>> mask_id("B 1234567"), mask_id(812), mask_id(None)
-    ('****4567', '***', '')
-    """
-    if missing(number):
-        return ""
-    text = re.sub(r"\s+", "", str(number))
-    if len(text) <= 4:
-        return "*" * len(text)
-    return "*" * (len(text) - 4) + text[-4:]
-
-
-def mask_nik(nik: Any) -> str:
-    """A NIK shown as ``************1234`` (spaces and dots removed first).
-
-    >>> mask_nik("9901 0145 0199 1234")
-    '************1234'
-    """
-    return mask_id(_clean_nik(nik))
-
-
-def masked(df: pd.DataFrame) -> pd.DataFrame:
-    """A copy of ``df`` with NIK, passport and family phone numbers masked (last 4 kept).
-
-    Use it for every display and every export meant for anyone but the worker.
-
-    >>> masked(pd.DataFrame({"nama": ["Siti"], "nik": ["9901014501990001"]}))
-       nama               nik
-    0  Siti  ************0001
-    """
-    if not isinstance(df, pd.DataFrame):
-        raise i18n.InputError(
-            "input.unreadable",
-            expected="expected.choice",
-            choices=", ".join(MASKED_COLUMNS),
-            given=type(df).__name__,
-        )
-    out = df.copy()
-    for name in MASKED_COLUMNS:
-        if name in out.columns:
-            mask = mask_nik if name == "nik" else mask_id
-            out[name] = pd.array([mask(v) for v in out[name]], dtype="string")
-    return out

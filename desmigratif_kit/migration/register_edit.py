@@ -5,6 +5,7 @@
 * a form entry checked with the same rules as an imported file: :func:`entri_register`;
   an imported file merged into the saved register: :func:`gabung_register`;
 * alerts on data to complete: :func:`data_belum_lengkap`, :func:`kontrak_lewat`;
+* a deleted entry removed from every saved version: :func:`tanpa_nik`;
 * the masked Excel export: :func:`register_xlsx`.
 """
 
@@ -23,6 +24,10 @@ from desmigratif_kit import migration
 from desmigratif_kit.core import data, i18n
 
 __all__ = [
+    "JALUR_VERSI_1",
+    "KODE_VERSI",
+    "jalur_tersimpan",
+    "records_saved",
     "KOLOM_WAJIB_DI_LUAR_NEGERI",
     "NAMA_KOLOM",
     "data_belum_lengkap",
@@ -32,7 +37,42 @@ __all__ = [
     "register_from_records",
     "register_records",
     "register_xlsx",
+    "tanpa_nik",
 ]
+
+KODE_VERSI = 2
+"""Version of the route codes in saved work (the register, the Cek Kesiapan form). Version 1
+(no ``kode_versi`` saved) used ``perseorangan`` for brokers and ``mandiri`` for the independent
+route; version 2 uses the regulation's words (``calo``, ``perseorangan``)."""
+JALUR_VERSI_1 = {"perseorangan": "calo", "mandiri": "perseorangan"}
+
+
+def jalur_tersimpan(jalur: Any, kode_versi: Any) -> Any:
+    """A route code as saved, read with today's meaning.
+
+    >>> jalur_tersimpan("perseorangan", None), jalur_tersimpan("perseorangan", 2)
+    ('calo', 'perseorangan')
+    """
+    if kode_versi is None and isinstance(jalur, str):
+        return JALUR_VERSI_1.get(jalur, jalur)
+    return jalur
+
+
+def records_saved(data: Mapping[str, Any] | None) -> list[dict[str, Any]]:
+    """The register records of saved work, with version-1 route codes read as today's.
+
+    >>> records_saved({"records": [{"nama": "A", "jalur": "mandiri"}]})
+    [{'nama': 'A', 'jalur': 'perseorangan'}]
+    """
+    if not isinstance(data, Mapping):
+        return []
+    versi = data.get("kode_versi")
+    records = [dict(r) for r in data.get("records") or [] if isinstance(r, Mapping)]
+    for record in records:
+        if "jalur" in record:
+            record["jalur"] = jalur_tersimpan(record["jalur"], versi)
+    return records
+
 
 # --- the village register: saved form, form entries, alerts, export ----------------------
 
@@ -137,15 +177,20 @@ def entri_register(
         if kecuali is not None and 0 <= kecuali < len(others):
             others[kecuali] = None
         if record["nik"] in others:
-            raise data.TableError(
-                [
-                    data.Problem(
-                        "formulir", 2, _COLUMNS["nik"].title, "expected.unique_code", record["nik"]
-                    )
-                ],
-                "formulir",
-            )
+            raise data.TableError([_duplicate("formulir", 2, record["nik"], others)], "formulir")
     return record
+
+
+def _duplicate(file: str | None, row: int, nik: str, existing: list) -> data.Problem:
+    """A NIK already in the register: says which entry (its number in the list), masked."""
+    return data.Problem(
+        file,
+        row,
+        _COLUMNS["nik"].title,
+        "mig.expected.nik_unique_entry",
+        migration.mask_nik(nik),
+        {"entry": existing.index(nik) + 1},
+    )
 
 
 def gabung_register(
@@ -163,19 +208,47 @@ def gabung_register(
     ...
     desmigratif_kit.core.tables.TableError: Berkas "b.csv" tidak dapat dipakai. Masalah yang
     ditemukan: 1.
-    - baris 2, kolom "NIK": diharapkan kode yang hanya muncul sekali, diberikan "1111111111111111".
+    - baris 2, kolom "NIK": diharapkan NIK yang belum ada di register (NIK ini sudah tercatat
+    pada entri nomor 1), diberikan "************1111".
     """
-    existing = set(lama["nik"].dropna().astype(str))
+    existing = [None if _missing(v) else str(v) for v in lama["nik"].astype("object")]
+    known = set(existing) - {None}
     rows = baru.attrs.get("rows") or list(range(2, len(baru) + 2))
     problems = [
-        data.Problem(file, rows[i], _COLUMNS["nik"].title, "expected.unique_code", str(nik))
+        _duplicate(file, rows[i], str(nik), existing)
         for i, nik in enumerate(baru["nik"].astype("object"))
-        if not _missing(nik) and str(nik) in existing
+        if not _missing(nik) and str(nik) in known
     ]
     if problems:
         raise data.TableError(problems, file)
     both = pd.concat([lama[list(NAMA_KOLOM)], baru[list(NAMA_KOLOM)]], ignore_index=True)
     return register_from_records(register_records(both))
+
+
+def tanpa_nik(data_tersimpan: Any, nik: str | Iterable[str]) -> Any:
+    """Saved register work (``{"records": [...]}``) without the entries of ``nik`` (one NIK
+    or several).
+
+    For :meth:`desmigratif_kit.core.store.Store.rewrite_history`: when an entry is deleted,
+    every saved version loses it too, so its NIK is gone from the saved history. Anything that
+    is not register work comes back unchanged; the input is never mutated.
+
+    >>> tanpa_nik({"records": [{"nik": "1" * 16}, {"nik": "2" * 16}], "x": 1}, "1" * 16)
+    {'records': [{'nik': '2222222222222222'}], 'x': 1}
+    >>> tanpa_nik({"records": [{"nik": "1" * 16}, {"nik": "2" * 16}]}, {"1" * 16, "2" * 16})
+    {'records': []}
+    """
+    gone = {nik} if isinstance(nik, str) else set(nik)
+    if not isinstance(data_tersimpan, Mapping) or not isinstance(
+        data_tersimpan.get("records"), list
+    ):
+        return data_tersimpan
+    records = [
+        record
+        for record in data_tersimpan["records"]
+        if not (isinstance(record, Mapping) and record.get("nik") in gone)
+    ]
+    return {**data_tersimpan, "records": records}
 
 
 KOLOM_WAJIB_DI_LUAR_NEGERI = (

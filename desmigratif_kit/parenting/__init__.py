@@ -11,6 +11,13 @@ classify, assess_roster``). Inside the pillar, one module per idea:
 * :mod:`.roster`: the children's roster (schema, import, sample, :func:`assess_roster`, the
   named lists for the village's own view);
 * :mod:`.summary`: counts for shared views, never a name;
+* :mod:`.kartu`: one child's growth card (the measurements entered in *Pantau Tumbuh
+  Kembang*, checked and assessed);
+* :mod:`.roster_edit`: the roster as saved work (form entries, import merge, Excel with names
+  for the village and counts-only Excel for others);
+* :mod:`.kegiatan`: the parenting group's activity plan;
+* :mod:`.ringkasan`: :func:`ringkasan_kerja`, the facts the workshop layer shows (counts only);
+* :mod:`.latihan`: the lesson's exercises 3.1-3.6 (registered with ``core.latihan``);
 * :mod:`.charts`: the growth chart and the roster summary chart (matplotlib; imported by
   notebooks and apps only, not here).
 
@@ -45,12 +52,27 @@ from desmigratif_kit.parenting.growth import (
     MAX_UMUR_HARI,
     ZScores,
     implausible,
+    lms,
     sd_curves,
     umur_bulan,
     umur_hari,
     value_for_z,
     zscores,
     zscores_frame,
+)
+from desmigratif_kit.parenting.kartu import (
+    Anak,
+    HasilUkur,
+    angka_ukur,
+    baca_anak,
+    baca_ukuran,
+    garis_sd,
+    hapus_ukuran,
+    hasil_ukur,
+    kartu_xlsx,
+    riwayat_frame,
+    tabel_garis_sd,
+    tambah_ukuran,
 )
 from desmigratif_kit.parenting.kbm import (
     KBM_GRAM,
@@ -59,6 +81,17 @@ from desmigratif_kit.parenting.kbm import (
     kbm_gram,
     weight_gain_status,
 )
+from desmigratif_kit.parenting.kegiatan import (
+    KEGIATAN_SCHEMA,
+    TOPIK,
+    cek_kegiatan,
+    gabung_kegiatan,
+    kegiatan_from_records,
+    kegiatan_records,
+    kegiatan_xlsx,
+    ringkas_kegiatan,
+)
+from desmigratif_kit.parenting.ringkasan import ringkasan_kerja
 from desmigratif_kit.parenting.roster import (
     BULAN_BERLAKU,
     ORANG_TUA,
@@ -75,8 +108,23 @@ from desmigratif_kit.parenting.roster import (
     load_sample_roster,
     needs_visit,
 )
+from desmigratif_kit.parenting.roster_edit import (
+    PENANDA_CONTOH,
+    ada_data_contoh,
+    entri_anak,
+    gabung_roster,
+    hapus_anak,
+    hapus_ukuran_anak,
+    ringkasan_xlsx,
+    roster_from_records,
+    roster_records,
+    roster_xlsx,
+    simpan_anak,
+    tambah_ukuran_anak,
+)
 from desmigratif_kit.parenting.summary import (
     RINGKASAN,
+    count_by_category,
     count_children,
     count_needs_visit,
     count_not_gaining,
@@ -96,8 +144,10 @@ __all__ = [
     "KATEGORI",
     "KBM_GRAM",
     "KBM_RAGU_BULAN",
+    "KEGIATAN_SCHEMA",
     "MAX_UMUR_HARI",
     "ORANG_TUA",
+    "PENANDA_CONTOH",
     "PENGASUH",
     "RINGKASAN",
     "ROSTER_SCHEMA",
@@ -106,30 +156,63 @@ __all__ = [
     "STATUS_KBM",
     "STATUS_SEKOLAH",
     "TINGKAT_SARAN",
+    "TOPIK",
     "UMUR_SEKOLAH_TAHUN",
+    "Anak",
+    "HasilUkur",
     "Kategori",
     "Saran",
     "ZScores",
+    "ada_data_contoh",
     "advice",
+    "angka_ukur",
     "assess_roster",
+    "baca_anak",
+    "baca_ukuran",
     "categories_frame",
     "category_code",
+    "cek_kegiatan",
     "child_key",
     "classify",
+    "count_by_category",
     "count_children",
     "count_needs_visit",
     "count_not_gaining",
     "count_stunted",
     "count_underweight",
     "count_wasted",
+    "entri_anak",
+    "gabung_kegiatan",
+    "gabung_roster",
+    "garis_sd",
+    "hapus_anak",
+    "hapus_ukuran",
+    "hapus_ukuran_anak",
+    "hasil_ukur",
     "implausible",
+    "kartu_xlsx",
     "kbm_gram",
+    "kegiatan_from_records",
+    "kegiatan_records",
+    "kegiatan_xlsx",
     "latest_per_child",
+    "lms",
     "load_roster",
     "load_sample_roster",
     "meaning",
     "needs_visit",
+    "ringkas_kegiatan",
+    "ringkasan_kerja",
+    "ringkasan_xlsx",
+    "riwayat_frame",
+    "roster_from_records",
+    "roster_records",
+    "roster_xlsx",
     "sd_curves",
+    "simpan_anak",
+    "tabel_garis_sd",
+    "tambah_ukuran",
+    "tambah_ukuran_anak",
     "umur_bulan",
     "umur_hari",
     "value_for_z",

@@ -291,6 +291,7 @@ def chart_roster_summary(
             choices=", ".join(RINGKASAN_GRAFIK),
         )
     source = t("par.chart.summary.source", lang, date=format_date(tanggal, lang) if tanggal else "")
+    source = textwrap.fill(source, max(int(lebar_inci * 15), 30))  # 8.5 pt text per line
     fig = _figure(lebar_inci, 0.9 + 0.45 * max(len(keys), 3), source)
     ax = fig.add_subplot()
     colors = [WARNA["sorot"] if key.startswith("perlu") else WARNA["utama"] for key in keys]

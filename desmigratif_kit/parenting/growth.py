@@ -68,6 +68,7 @@ __all__ = [
     "MAX_UMUR_HARI",
     "ZScores",
     "implausible",
+    "lms",
     "sd_curves",
     "umur_bulan",
     "umur_hari",
@@ -198,6 +199,26 @@ def value_for_z(
     if index != "tb_u" and z < -3:
         return sd(-3) + (z + 3) * (sd(-2) - sd(-3))
     return sd(z)
+
+
+def lms(index: str, sex: str, t: float, tabel: str | None = None) -> tuple[float, float, float]:
+    """WHO's ``(L, M, S)`` for one age in days (or, for ``bb_tb``, one length/height in cm of
+    table ``tabel``): what the lesson shows next to the formula.
+
+    >>> lms("bb_u", "L", 365)
+    (0.0645, 9.646, 0.10925)
+    """
+    name = tabel if index == "bb_tb" else index
+    if name not in _TABLE_FILES or (index == "bb_tb") != (name in RENTANG_BB_TB):
+        raise i18n.InputError(
+            expected="expected.choice", given=f"{index}/{tabel}", choices=", ".join(INDICES)
+        )
+    _, start = _table(name)
+    row = int(round((float(t) - start) * (1 if start == 0 else 10)))
+    values = _lms_rows(name, np.array([JENIS_KELAMIN.index(_sex(sex))]), np.array([row]))[0]
+    if np.isnan(values).any():
+        raise i18n.InputError("input.out_of_range", expected="par.expected.age", given=t)
+    return tuple(float(v) for v in values)
 
 
 def sd_curves(index: str, sex: str, tabel: str | None = None) -> pd.DataFrame:

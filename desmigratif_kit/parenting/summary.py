@@ -30,6 +30,7 @@ from typing import Any
 import pandas as pd
 
 from desmigratif_kit.core.inputs import as_date
+from desmigratif_kit.parenting.categories import KATEGORI
 from desmigratif_kit.parenting.roster import (
     UMUR_SEKOLAH_TAHUN,
     assess_roster,
@@ -39,6 +40,7 @@ from desmigratif_kit.parenting.roster import (
 
 __all__ = [
     "RINGKASAN",
+    "count_by_category",
     "count_children",
     "count_needs_visit",
     "count_not_gaining",
@@ -162,3 +164,21 @@ def count_not_gaining(df: pd.DataFrame, today: Any) -> int:
 def count_needs_visit(df: pd.DataFrame, today: Any) -> int:
     """Children the parenting group should visit this month (see ``needs_visit``)."""
     return count_children(df, today)["perlu_kunjungan"]
+
+
+def count_by_category(df: pd.DataFrame, today: Any, index: str = "tb_u") -> dict[str, int]:
+    """Children under five with a current measurement, by their Permenkes category of
+    ``index`` (``{category code: int}`` in the table's order, worst first). A child without a
+    score for ``index`` is not counted: no length measured, or oedema for a weight-based index
+    (:func:`count_children` counts such a child as severe). Numbers only, like every count.
+
+    >>> from desmigratif_kit.parenting.roster import (SAMPLE_REFERENCE_DATE_ANAK,
+    ...                                               load_sample_roster)
+    >>> count_by_category(load_sample_roster(), SAMPLE_REFERENCE_DATE_ANAK)
+    {'sangat_pendek': 5, 'pendek': 16, 'normal': 70, 'tinggi': 0}
+    """
+    today = as_date(today, "today")
+    assessed = assess_roster(df) if "z_tb_u" not in df.columns else df
+    balita = _current_under_five(latest_per_child(assessed, today))
+    codes = balita.loc[balita["terkini"].astype(bool), f"kode_{index}"].astype("object")
+    return {k.kode: int((codes == k.kode).sum()) for k in KATEGORI[index]}

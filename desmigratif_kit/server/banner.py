@@ -95,6 +95,9 @@ def banner(options: ServerOptions, urls: list[str]) -> str:
             f"Buku catatan (notebooks): {options.notebooks}",
             f"Hasil kerja disimpan di (saved work): {options.workspace}",
             f"  berkas SQLite (SQLite file): {options.workspace / DB_FILENAME}",
+            f"PIN fasilitator untuk Papan Hasil (facilitator PIN, results board): {options.pin}"
+            if options.pin
+            else "PIN fasilitator (facilitator PIN): -",
             "Kernel siap pakai (preheated kernels): "
             + ", ".join(f"{k} x{v['pool_size']}" for k, v in pools.items() if k != "default")
             if len(pools) > 1

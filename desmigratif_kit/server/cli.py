@@ -66,6 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
         "kernel with no open tab is shut down)",
     )
     serve.add_argument(
+        "--pin",
+        default=None,
+        help="PIN fasilitator untuk Papan Hasil, 4-12 angka; bawaan: dibuat acak saat mulai "
+        "(facilitator PIN for the results board; default: a random one at start)",
+    )
+    serve.add_argument(
         "--log-level",
         default="INFO",
         choices=["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"],
@@ -136,6 +142,7 @@ def options_from_args(args: argparse.Namespace) -> server.ServerOptions:
         cell_timeout=args.cell_timeout,
         cull_idle_minutes=args.cull_idle,
         log_level=args.log_level,
+        pin=args.pin,
         **kwargs,
     )
 

@@ -42,6 +42,7 @@ from traitlets.config import Config
 from voila.notebook_renderer import NotebookRenderer
 
 from desmigratif_kit.core.catalog import HOME_NOTEBOOK
+from desmigratif_kit.core.pin import normalize_pin
 
 TEMPLATE_NAME = "desmigratif"
 TEMPLATE_ROOT = Path(__file__).resolve().parent / "templates"
@@ -92,8 +93,12 @@ class ServerOptions:
     cull_interval: int = DEFAULT_CULL_INTERVAL
     cull_idle_minutes: float = DEFAULT_CULL_IDLE_MINUTES
     log_level: str = "INFO"
+    pin: str | None = None
+    """The facilitator PIN for the results board (4-12 digits); ``None``: made at start."""
 
     def __post_init__(self) -> None:
+        if self.pin is not None:
+            self.pin = normalize_pin(self.pin)
         self.notebooks = Path(self.notebooks).expanduser().resolve()
         self.workspace = Path(self.workspace).expanduser().resolve()
         for name in ("pool", "app_pool", "cull_interval"):

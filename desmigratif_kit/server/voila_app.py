@@ -12,6 +12,7 @@ import tornado.web
 from jupyter_server.utils import url_path_join
 from voila.app import Voila
 
+from desmigratif_kit.core.pin import ENV_PIN, new_pin
 from desmigratif_kit.server.banner import banner, participant_urls
 from desmigratif_kit.server.config import (
     ENV_WORKSPACE,
@@ -77,8 +78,9 @@ class WorkshopVoila(Voila):
 def make_app(options: ServerOptions) -> WorkshopVoila:
     """An initialised (not started) :class:`WorkshopVoila` for ``options``.
 
-    Sets ``JUPYTER_PATH`` and ``DESMIGRATIF_WORKSPACE`` in this process's environment: the
-    kernels inherit them.
+    Sets ``JUPYTER_PATH``, ``DESMIGRATIF_WORKSPACE`` and ``DESMIGRATIF_PIN`` (the facilitator
+    PIN, made here unless ``options.pin`` is given) in this process's environment: the kernels
+    inherit them.
     """
     if not options.notebooks.is_dir():
         raise FileNotFoundError(
@@ -86,6 +88,8 @@ def make_app(options: ServerOptions) -> WorkshopVoila:
         )
     options.workspace.mkdir(parents=True, exist_ok=True)
     os.environ[ENV_WORKSPACE] = str(options.workspace)
+    options.pin = options.pin or new_pin()  # the banner shows it to the facilitator
+    os.environ[ENV_PIN] = options.pin  # the kernels inherit it; the results board checks it
     if options.host not in ("0.0.0.0", "", "127.0.0.1", "::", "localhost"):
         # a preheated kernel reaches the server on this address to learn its visitor's URL
         os.environ["VOILA_APP_IP"] = options.host

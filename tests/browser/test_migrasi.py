@@ -87,3 +87,25 @@ def test_register_import_appears_masked_and_survives_a_reload(
     assert "Théresia Ndona" in text and "Yosef Bata" in text
     assert "9908124501990001" not in page.content()
     assert not page.page_errors
+
+
+def test_cek_kesiapan_spsk_placement_is_ready_and_without_spsk_is_the_moratorium(
+    page, server, wait_for_voila
+):
+    """Issue 8: a fully documented SPSK placement to Saudi Arabia is no red flag."""
+    kode = register(server, "Uji SPSK")
+    form = {
+        "nama": "Wati", "tanggal_lahir": "01/05/1995", "tanggal_berangkat": "12/09/2027",
+        "dokumen": list(migration.DOKUMEN_PASAL_13), "bpjs": True, "opp": True,
+        "satu_kanal": True, "jalur": "p3mi", "visa": "kerja", "jabatan": "Pengurus rumah tangga",
+        "biaya": "", "negara": "Arab Saudi",
+    }  # fmt: skip
+    with Store(server.workspace / "desmigratif.sqlite3") as store:
+        store.save(kode, "cek_kesiapan", {"form": form, "kode_versi": 2})
+    open_app(page, server, "app_cek_kesiapan", kode, wait_for_voila)
+    status = page.locator("[data-testid=status]")
+    assert "SIAP" in status.inner_text() and "BELUM" not in status.inner_text()
+    page.get_by_label("Lewat Sistem Penempatan Satu Kanal (SPSK)", exact=False).uncheck()
+    page.wait_for_selector(".dk-notready[data-testid=status]")
+    assert "negara moratorium Timur Tengah" in page.locator(".dk-find-tanda_bahaya").inner_text()
+    assert not page.page_errors

@@ -17,6 +17,7 @@ from desmigratif_kit.core.app import esc
 from desmigratif_kit.core.i18n import InputError, format_date, format_rp, t
 from desmigratif_kit.migration.apps.common import (
     LABEL_WIDTH,
+    _abbrev_html,
     _card,
     _data_link,
     _finding_html,
@@ -25,12 +26,26 @@ from desmigratif_kit.migration.apps.common import (
     _wide,
     preload,
 )
+from desmigratif_kit.migration.register_edit import KODE_VERSI, jalur_tersimpan
 
 __all__ = ["CekKesiapanApp", "checklist_html", "preload"]
+
+_TANGGAL = (
+    ("tanggal_lahir", "mig.cek.lahir", True),
+    ("tanggal_berangkat", "mig.cek.berangkat", True),
+    ("tanggal_daftar", "mig.cek.daftar", False),
+    ("tanggal_tanda_tangan", "mig.cek.tanda_tangan", False),
+)
+"""Date fields: name, label, required."""
 
 # =========================================================================================
 # Cek Kesiapan CPMI
 # =========================================================================================
+
+
+def _jalur(code) -> str:
+    code = migration.JALUR_LAMA.get(code, code)
+    return code if code in migration.JALUR else "p3mi"
 
 
 class CekKesiapanApp(_MigrasiApp):
@@ -42,7 +57,10 @@ class CekKesiapanApp(_MigrasiApp):
     app_id = "cek_kesiapan"
     title_key = "app.cek_kesiapan"
     intro_key = "mig.cek.intro"
-    TEXT_FIELDS = ("nama", "tanggal_lahir", "tanggal_berangkat", "jabatan", "biaya", "negara")
+    TEXT_FIELDS = (
+        "nama", "tanggal_lahir", "tanggal_berangkat", "tanggal_daftar", "tanggal_tanda_tangan",
+        "jabatan", "biaya", "negara",
+    )  # fmt: skip
 
     def __init__(self, kode: str | None = None, store=None, today: date | None = None):
         super().__init__(kode=kode, store=store)
@@ -62,9 +80,12 @@ class CekKesiapanApp(_MigrasiApp):
         """The saved form of the signed-in participant, checked again (nothing saved)."""
         saved = self.load_saved()
         if saved is not None:
+            form = dict(saved.data.get("form") or {})
+            if "jalur" in form:
+                form["jalur"] = jalur_tersimpan(form["jalur"], saved.data.get("kode_versi"))
             quiet, self._quiet = self._quiet, True
             try:
-                self.set_form(saved.data.get("form") or {})
+                self.set_form(form)
             finally:
                 self._quiet = quiet
         self.callback(self._update)(None, save=False)
@@ -74,12 +95,18 @@ class CekKesiapanApp(_MigrasiApp):
         self.nama = widgets.Text(layout=_wide(), continuous_update=False)
         self.tanggal_lahir = widgets.Text(layout=_wide(), continuous_update=False)
         self.tanggal_berangkat = widgets.Text(layout=_wide(), continuous_update=False)
+        self.tanggal_daftar = widgets.Text(layout=_wide(), continuous_update=False)
+        self.tanggal_tanda_tangan = widgets.Text(layout=_wide(), continuous_update=False)
+        self.age_note = widgets.HTML()
         self.dokumen = {
             kode: widgets.Checkbox(value=False, indent=False, layout=widgets.Layout(width="100%"))
             for kode in migration.DOKUMEN_PASAL_13
         }
         self.bpjs = widgets.Checkbox(value=False, indent=False, layout=widgets.Layout(width="100%"))
         self.opp = widgets.Checkbox(value=False, indent=False, layout=widgets.Layout(width="100%"))
+        self.satu_kanal = widgets.Checkbox(
+            value=False, indent=False, layout=widgets.Layout(width="100%")
+        )
         self.jalur = widgets.Dropdown(options=[("", "p3mi")], value="p3mi", layout=_wide())
         self.visa = widgets.Dropdown(options=[("", "tidak_ada")], value="tidak_ada", layout=_wide())
         self.jabatan = widgets.Combobox(
@@ -91,11 +118,14 @@ class CekKesiapanApp(_MigrasiApp):
         self.questions_title = widgets.HTML()
         docs = widgets.VBox(list(self.dokumen.values()), layout=widgets.Layout(width="100%"))
         docs.add_class("dk-docs")
-        checks = widgets.VBox([self.bpjs, self.opp], layout=widgets.Layout(width="100%"))
+        checks = widgets.VBox(
+            [self.bpjs, self.opp, self.satu_kanal], layout=widgets.Layout(width="100%")
+        )
         checks.add_class("dk-docs")
         self.form = _card(
             [
-                self.nama, self.tanggal_lahir, self.tanggal_berangkat,
+                self.nama, self.tanggal_lahir, self.tanggal_berangkat, self.tanggal_daftar,
+                self.tanggal_tanda_tangan, self.age_note,
                 self.docs_title, docs,
                 self.questions_title, checks, self.jalur, self.visa, self.jabatan, self.biaya,
                 self.negara,
@@ -107,8 +137,9 @@ class CekKesiapanApp(_MigrasiApp):
 
     def _inputs(self) -> list[widgets.Widget]:
         return [
-            self.nama, self.tanggal_lahir, self.tanggal_berangkat, *self.dokumen.values(),
-            self.bpjs, self.opp, self.jalur, self.visa, self.jabatan, self.biaya, self.negara,
+            self.nama, self.tanggal_lahir, self.tanggal_berangkat, self.tanggal_daftar,
+            self.tanggal_tanda_tangan, *self.dokumen.values(), self.bpjs, self.opp,
+            self.satu_kanal, self.jalur, self.visa, self.jabatan, self.biaya, self.negara,
         ]  # fmt: skip
 
     def _create_result(self) -> None:
@@ -126,6 +157,8 @@ class CekKesiapanApp(_MigrasiApp):
                 self.nama: ("mig.cek.nama", "mig.cek.nama_ph"),
                 self.tanggal_lahir: ("mig.cek.lahir", "mig.date_ph"),
                 self.tanggal_berangkat: ("mig.cek.berangkat", "mig.date_ph"),
+                self.tanggal_daftar: ("mig.cek.daftar", "mig.cek.optional_date_ph"),
+                self.tanggal_tanda_tangan: ("mig.cek.tanda_tangan", "mig.cek.optional_date_ph"),
                 self.jabatan: ("mig.cek.jabatan", "mig.cek.jabatan_ph"),
                 self.biaya: ("mig.cek.biaya", "mig.cek.biaya_ph"),
                 self.negara: ("mig.cek.negara", "mig.cek.negara_ph"),
@@ -142,6 +175,8 @@ class CekKesiapanApp(_MigrasiApp):
                 box.description = migration.RULES[kode].teks(lang)["judul"]
             self.bpjs.description = t("mig.cek.bpjs")
             self.opp.description = t("mig.cek.opp")
+            self.satu_kanal.description = t("mig.cek.satu_kanal")
+            self.age_note.value = f"<p class='dk-muted'>{esc(t('mig.cek.age_note'))}</p>"
             self.docs_title.value = f"<h3>{esc(t('mig.cek.docs_title'))}</h3>"
             self.questions_title.value = f"<h3>{esc(t('mig.cek.questions_title'))}</h3>"
             jalur, visa = self.jalur.value, self.visa.value
@@ -165,9 +200,12 @@ class CekKesiapanApp(_MigrasiApp):
             "nama": self.nama.value,
             "tanggal_lahir": self.tanggal_lahir.value,
             "tanggal_berangkat": self.tanggal_berangkat.value,
+            "tanggal_daftar": self.tanggal_daftar.value,
+            "tanggal_tanda_tangan": self.tanggal_tanda_tangan.value,
             "dokumen": [k for k, box in self.dokumen.items() if box.value],
             "bpjs": self.bpjs.value,
             "opp": self.opp.value,
+            "satu_kanal": self.satu_kanal.value,
             "jalur": self.jalur.value,
             "visa": self.visa.value,
             "jabatan": self.jabatan.value,
@@ -188,8 +226,10 @@ class CekKesiapanApp(_MigrasiApp):
                 box.value = kode in held
             self.bpjs.value = bool(form.get("bpjs"))
             self.opp.value = bool(form.get("opp"))
-            if form.get("jalur") in migration.JALUR:
-                self.jalur.value = form["jalur"]
+            self.satu_kanal.value = bool(form.get("satu_kanal"))
+            jalur = migration.JALUR_LAMA.get(form.get("jalur"), form.get("jalur"))
+            if jalur in migration.JALUR:
+                self.jalur.value = jalur
             if form.get("visa") in migration.VISA:
                 self.visa.value = form["visa"]
         finally:
@@ -209,14 +249,11 @@ class CekKesiapanApp(_MigrasiApp):
         form = self.form_values()
         missing = []
         dates = {}
-        for name, label in (
-            ("tanggal_lahir", "mig.cek.lahir"),
-            ("tanggal_berangkat", "mig.cek.berangkat"),
-        ):
+        for name, label, required in _TANGGAL:
             text = form[name].strip()
             if text:
                 dates[name] = i18n.parse_date(text, field=t(label))
-            else:
+            elif required:
                 missing.append(t(label))
         biaya = form["biaya"].strip()
         biaya_rp = i18n.parse_rp(biaya, field=t("mig.cek.biaya")) if biaya else 0
@@ -237,6 +274,7 @@ class CekKesiapanApp(_MigrasiApp):
             "dokumen": form["dokumen"],
             "bpjs": form["bpjs"],
             "opp": form["opp"],
+            "satu_kanal": form["satu_kanal"],
             "jalur": form["jalur"],
             "visa": form["visa"],
             "jabatan": self._job_code_or_text(form["jabatan"]),
@@ -262,7 +300,7 @@ class CekKesiapanApp(_MigrasiApp):
         self.valid_form = self.form_values()
         self._draw()
         if save:
-            self.autosave({"form": self.valid_form})
+            self.autosave({"form": self.valid_form, "kode_versi": KODE_VERSI})
 
     # --- drawing ----------------------------------------------------------------------------
     def _draw(self) -> None:
@@ -283,7 +321,7 @@ class CekKesiapanApp(_MigrasiApp):
             self.unduh.value = ""
             return
         self.status.value = self._status_html(hasil)
-        parts = [f"<p>{esc(t('mig.cek.age', usia=hasil.usia))}</p>"]
+        parts = [f"<p>{esc(_age_text(hasil))}</p>"]
         sections = (
             ("mig.cek.red_flags", hasil.tanda_bahaya),
             ("mig.cek.unmet", hasil.kurang),
@@ -302,6 +340,7 @@ class CekKesiapanApp(_MigrasiApp):
                 f"<h3>{esc(t('mig.cek.met', count=len(met)))}</h3>"
                 f"<ul class='dk-ok-list'>{items}</ul>"
             )
+        parts.append(_abbrev_html(lang))
         self.hasil_html.value = "".join(parts)
         page = checklist_html(self.valid_form, hasil, today=self.today or date.today(), lang=lang)
         self.unduh.value = (
@@ -324,6 +363,15 @@ class CekKesiapanApp(_MigrasiApp):
             )
             css = "dk-notready"
         return f'<div class="dk-status {css}" data-testid="status">{esc(text)}</div>'
+
+
+def _age_text(hasil: migration.HasilKesiapan, lang: str | None = None) -> str:
+    """ "Usia: 18 tahun pada tanggal berangkat; 17 tahun pada tanggal tanda tangan ..." """
+    parts = [
+        t("mig.cek.age_at", lang, usia=usia, tanggal=t(f"mig.field.{name}", lang).lower())
+        for name, usia in hasil.usia_pada.items()
+    ]
+    return t("mig.cek.age", lang, usia="; ".join(parts))
 
 
 def checklist_html(
@@ -360,19 +408,26 @@ def checklist_html(
     form_facts = [
         (t("mig.cek.lahir", lang), form.get("tanggal_lahir", "")),
         (t("mig.cek.berangkat", lang), form.get("tanggal_berangkat", "")),
+        (t("mig.cek.daftar", lang), form.get("tanggal_daftar", "")),
+        (t("mig.cek.tanda_tangan", lang), form.get("tanggal_tanda_tangan", "")),
         (t("mig.cek.jabatan", lang), form.get("jabatan", "")),
         (t("mig.cek.negara", lang), form.get("negara", "")),
-        (t("mig.cek.jalur", lang), t(f"mig.jalur.{form.get('jalur', 'p3mi')}", lang)),
+        (t("mig.cek.jalur", lang), t(f"mig.jalur.{_jalur(form.get('jalur'))}", lang)),
         (t("mig.cek.visa", lang), t(f"mig.visa.{form.get('visa', 'tidak_ada')}", lang)),
     ]
+    date_labels = {t(label, lang) for _, label, _ in _TANGGAL}
     facts = []
     for label, value in form_facts:
-        if label in (t("mig.cek.lahir", lang), t("mig.cek.berangkat", lang)) and value:
+        if label in date_labels and not value:
+            continue
+        if label in date_labels:
             try:
                 value = format_date(i18n.parse_date(value), lang)
             except InputError:
                 pass
         facts.append(f"<tr><th>{esc(label)}</th><td>{esc(value)}</td></tr>")
+    if form.get("satu_kanal"):
+        facts.append(f"<tr><th>{esc(t('mig.cek.satu_kanal', lang))}</th><td>✓</td></tr>")
     flags_title = t("mig.cek.red_flags", lang, count=len(hasil.tanda_bahaya))
     return f"""<!DOCTYPE html>
 <html lang="{esc(lang)}"><head><meta charset="utf-8">
@@ -403,6 +458,8 @@ tr.no {{ background: #fff6f5; }}
 {"".join(rows)}</table>
 <h2>{esc(flags_title)}</h2>
 {findings or "<p>" + esc(t("mig.cek.no_flags", lang)) + "</p>"}
+<p>{esc(_age_text(hasil, lang))}</p>
+{_abbrev_html(lang)}
 <p class="dk-law">{esc(t("mig.cek.print_footer", lang))}</p>
 </body></html>
 """

@@ -116,15 +116,26 @@ def _slug(text: str) -> str:
 
 
 def _finding_html(finding: migration.Finding, lang: str | None = None) -> str:
+    """A finding: title, explanation, next step, then its legal basis and, for a sign known
+    from officials' warnings in the news, its source (never called a legal basis)."""
     teks = finding.teks(lang)
+    refs = "".join(
+        f"<p class='dk-law'>{esc(t(key, lang))}: {esc(teks[name])}</p>"
+        for key, name in (("mig.legal_basis", "dasar_hukum"), ("mig.source", "sumber"))
+        if teks[name]
+    )
     return (
         f'<div class="dk-find dk-find-{esc(finding.jenis)}">'
         f"<p><b>{esc(teks['judul'])}</b></p>"
         f"<p>{esc(teks['penjelasan'])}</p>"
         f"<p><b>{esc(t('mig.next_step', lang))}:</b> {esc(teks['langkah'])}</p>"
-        f"<p class='dk-law'>{esc(t('mig.legal_basis', lang))}: {esc(teks['dasar_hukum'])}</p>"
-        "</div>"
+        f"{refs}</div>"
     )
+
+
+def _abbrev_html(lang: str | None = None) -> str:
+    """The abbreviations the findings use (LTSA, BP3MI, SKCK, G to G, jo., ...) spelt out."""
+    return f"<p class='dk-law' data-testid='singkatan'>{esc(t('mig.abbrev', lang))}</p>"
 
 
 class _MigrasiApp(App):

@@ -93,7 +93,7 @@ class RegisterDesaApp(_MigrasiApp):
         """The signed-in participant's register, drawn again."""
         saved = self.load_saved()
         if saved is not None:
-            self.df = register_edit.register_from_records(saved.data.get("records") or [])
+            self.df = register_edit.register_from_records(register_edit.records_saved(saved.data))
         self.redraw()
 
     # --- building -----------------------------------------------------------------------
@@ -583,7 +583,21 @@ class RegisterDesaApp(_MigrasiApp):
 
     # --- saving -------------------------------------------------------------------------
     def _replace(self, df: pd.DataFrame) -> None:
-        """Make ``df`` the register: save it first, then redraw (a failed save changes nothing)."""
-        self.autosave({"records": register_edit.register_records(df)})
+        """Make ``df`` the register: save it first, then redraw (a failed save changes nothing).
+
+        A NIK that leaves the register (an entry deleted, the whole register replaced, a NIK
+        corrected) leaves every saved version too (:meth:`Store.rewrite_history`): a
+        participant who removes a worker expects the number gone.
+        """
+        gone = set(self.df["nik"].dropna().astype(str)) - set(df["nik"].dropna().astype(str))
+        self.autosave(
+            {"records": register_edit.register_records(df), "kode_versi": register_edit.KODE_VERSI}
+        )
+        if gone and self.participant is not None:
+            self.store.rewrite_history(
+                self.participant.code,
+                self.app_id,
+                lambda data: register_edit.tanpa_nik(data, gone),
+            )
         self.df = df
         self._refresh(charts=True)

@@ -13,6 +13,7 @@ from desmigratif_kit.core.app import esc, message_html
 from desmigratif_kit.core.i18n import t
 from desmigratif_kit.migration import cards
 from desmigratif_kit.migration.apps.common import (
+    _abbrev_html,
     _card,
     _finding_html,
     _MigrasiApp,
@@ -96,9 +97,17 @@ class WaspadaCaloApp(_MigrasiApp):
         return cards.KARTU[self.index]
 
     def _restore(self, saved: dict) -> None:
+        """Saved marks back; codes of older kit versions (``perseorangan`` for the broker
+        flag) are read as today's (:data:`migration.KODE_LAMA`)."""
         known = {card.kode for card in cards.KARTU}
         self.tanda = {
-            k: [c for c in v if c in cards.PILIHAN_TANDA]
+            k: list(
+                dict.fromkeys(
+                    migration.KODE_LAMA.get(c, c)
+                    for c in v
+                    if migration.KODE_LAMA.get(c, c) in cards.PILIHAN_TANDA
+                )
+            )
             for k, v in (saved.get("tanda") or {}).items()
             if k in known and isinstance(v, list)
         }
@@ -206,6 +215,7 @@ class WaspadaCaloApp(_MigrasiApp):
         for code in card.perhatian:
             parts.append(f"<h3>{esc(t('mig.calo.caution'))}</h3>")
             parts.append(_finding_html(migration.RULES[code], lang))
+        parts.append(_abbrev_html(lang))
         self.feedback.value = f"<div data-testid='umpan'>{''.join(parts)}</div>"
 
     def _draw_score(self) -> None:

@@ -1,1 +1,2 @@
-"""Workshop apps (ipywidgets): :mod:`.beranda`, the home page."""
+"""Workshop apps (ipywidgets): :mod:`.beranda` (home), :mod:`.rencana_aksi` (village action
+plan), :mod:`.papan_hasil` (results board), :mod:`.dasbor_kabupaten` (district dashboard)."""

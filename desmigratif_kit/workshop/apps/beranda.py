@@ -4,6 +4,10 @@ A village head picks province → kabupaten/kota → kecamatan → desa, or type
 village name to filter all 83,762 villages, gives a name, and gets a participant code to
 write down. Coming back with the code (typed, or in the URL as ``?kode=…``) restores the
 village and lists the saved work. Links to each pillar's apps carry the code along.
+
+What comes first after signing in depends on the role: a *kepala dinas* sees the district
+dashboard first, a *fasilitator* the results board and the guide, a *kepala desa* the four
+pillars in workshop order and then the village action plan.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from desmigratif_kit.core.app import App, LanguageSwitch, esc
 from desmigratif_kit.core.i18n import InputError, t
 from desmigratif_kit.core.latihan import exercises_with_prefix
 from desmigratif_kit.core.store import ROLES, format_code
+from desmigratif_kit.workshop import katalog
 
 # Which administrative level each role signs in with (Kemendagri code level).
 ROLE_LEVEL = {"kepala_desa": 4, "kepala_dinas": 2, "fasilitator": 0}
@@ -38,7 +43,7 @@ class HomeApp(App):
         self._create_signed_in()
         self._create_pillars()
         self.body = widgets.VBox()
-        self._finish([self.header, self.body, self.message, self.pillars])
+        self._finish([self.header, self.first, self.body, self.message, self.pillars, self.after])
         self.redraw()
         self._show_state()
 
@@ -113,6 +118,8 @@ class HomeApp(App):
 
     def _create_pillars(self) -> None:
         self.pillars = widgets.HTML()
+        self.first = widgets.HTML()  # by role: what to open before the pillars
+        self.after = widgets.HTML()  # and after them
 
     # --- texts (redrawn when the language changes) ------------------------------------------
     def redraw(self) -> None:
@@ -207,9 +214,36 @@ class HomeApp(App):
                 f"<ul>{''.join(items)}</ul></div>"
             )
         hint = "" if kode else f"<p class='dk-muted'>{esc(t('home.sign_in_to_save'))}</p>"
+        role = self.participant.role if self.participant else None
+        if role == "kepala_desa":
+            hint = f"<p class='dk-muted'>{esc(t('home.workshop_order'))}</p>"
         self.pillars.value = (
             f"<h2>{esc(t('home.pillars'))}</h2>{hint}<div class='dk-pillars'>{''.join(cards)}</div>"
         )
+        self._draw_role_cards(role, kode)
+
+    def _draw_role_cards(self, role: str | None, kode: str | None) -> None:
+        """By role, the workshop's own pages: the dashboard first for a kepala dinas, the
+        board and the guide first for a facilitator, the action plan after the pillars for a
+        kepala desa."""
+        first = after = ""
+        if role == "kepala_dinas":
+            first = _role_card(
+                "home.for_dinas", "home.for_dinas_intro", [katalog.DASBOR_KABUPATEN], kode
+            )
+        elif role == "fasilitator":
+            first = _role_card(
+                "home.for_fasilitator",
+                "home.for_fasilitator_intro",
+                [katalog.PAPAN_HASIL, katalog.PANDUAN],
+                kode,
+            )
+        elif role == "kepala_desa":
+            after = _role_card(
+                "home.for_desa_plan", "home.for_desa_plan_intro", [katalog.RENCANA_AKSI], kode
+            )
+        self.first.value = first
+        self.after.value = after
 
     def _app_item(self, entry, kode: str | None) -> str:
         title = esc(t(entry.judul_key))
@@ -349,6 +383,23 @@ class HomeApp(App):
 
 
 NONE = ""  # the value of the "— pilih —" entry (a Dropdown shows None as a blank box)
+
+
+def _role_card(title_key: str, intro_key: str, entries, kode: str | None) -> str:
+    items = []
+    for entry in entries:
+        title = esc(t(entry.judul_key))
+        if entry.available():
+            href = esc(catalog.link_for(entry, kode))
+            testid = f"peran-{esc(entry.app_id)}"
+            link = f"<a href='{href}' target='_self' data-testid='{testid}'>{title}</a>"
+        else:
+            link = f"{title} <span class='dk-soon'>({esc(t('home.coming_soon'))})</span>"
+        items.append(f"<li>{link} <span class='dk-muted'>{esc(t(entry.ringkasan_key))}</span></li>")
+    return (
+        f"<div class='dk-card dk-role-card' data-testid='kartu-peran'>"
+        f"<h2>{esc(t(title_key))}</h2><p>{esc(t(intro_key))}</p><ul>{''.join(items)}</ul></div>"
+    )
 
 
 def _placeholder() -> tuple[str, str]:

@@ -213,8 +213,8 @@ def test_a_plan_is_saved_and_restored_like_an_app_would():
 
 
 def test_the_public_api_is_the_modules_own_names():
-    names = ("break_even", "cash_flow", "costs", "inputs", "plan", "pricing", "products",
-             "records", "scenarios")  # fmt: skip
+    names = ("break_even", "cash_flow", "costs", "inputs", "laporan", "plan", "pricing",
+             "products", "records", "ringkasan", "scenarios")  # fmt: skip
     modules = [importlib.import_module(f"desmigratif_kit.business.{n}") for n in names]
     for name in business.__all__:
         value = getattr(business, name)

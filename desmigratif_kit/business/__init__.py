@@ -14,7 +14,11 @@ they never import ipywidgets, IPython or matplotlib):
 * :mod:`.cash_flow`: :func:`cash_flow_plan` (month by month, payback);
 * :mod:`.products`: the illustrative example oils of Desa Rangga Talo
   (:func:`contoh_produk`);
-* :mod:`.plan`: :func:`rencana_usaha` (all of it for one product and one way of selling);
+* :mod:`.plan`: :func:`rencana_usaha` (all of it for one product and one way of selling),
+  :func:`produk_disesuaikan` (a participant's own price, sales, capital, investment);
+* :mod:`.laporan`: the apps' Excel files (:func:`hpp_xlsx`, :func:`titik_impas_xlsx`,
+  :func:`rencana_xlsx`);
+* :mod:`.ringkasan`: :func:`ringkasan_kerja`, the facts the workshop layer reads;
 * :mod:`.inputs`, :mod:`.records`: strict input checks and rupiah rounding; results that
   save as JSON (``to_dict()``/``from_dict()``);
 * :mod:`.charts`: the pillar's charts (matplotlib; imported by notebooks and apps only).
@@ -32,7 +36,7 @@ True
 
 from __future__ import annotations
 
-from desmigratif_kit.business.break_even import TitikImpas, break_even
+from desmigratif_kit.business.break_even import TitikImpas, break_even, break_even_channel
 from desmigratif_kit.business.cash_flow import (
     BULAN_RENCANA_MAKS,
     INVESTASI_KEYS,
@@ -51,17 +55,38 @@ from desmigratif_kit.business.costs import (
     DASAR_BAWAAN,
     KATEGORI,
     KATEGORI_TETAP,
+    SATUAN_UMUM,
     BiayaItem,
     HargaPokok,
     biaya_dari_tabel,
+    biaya_ke_tabel,
     check_batch,
     cost_of_goods,
+    label_dasar,
     penyusutan_per_bulan_rp,
     unit_per_batch,
 )
 from desmigratif_kit.business.inputs import bulatkan_rp, naikkan_rp
-from desmigratif_kit.business.plan import RencanaUsaha, rencana_usaha
+from desmigratif_kit.business.laporan import (
+    Tabel,
+    hpp_xlsx,
+    rencana_xlsx,
+    tabel_arus_kas,
+    tabel_biaya,
+    tabel_rincian,
+    tabel_skenario,
+    titik_impas_xlsx,
+)
+from desmigratif_kit.business.plan import (
+    RencanaUsaha,
+    pasangan_berharga,
+    produk_disesuaikan,
+    rencana_usaha,
+)
 from desmigratif_kit.business.pricing import (
+    AnalisisHarga,
+    analisis_harga,
+    harga_bersih_rp,
     margin_for_markup,
     margin_pct,
     margin_vs_markup,
@@ -77,8 +102,20 @@ from desmigratif_kit.business.products import (
     catatan_ilustrasi,
     check_produk,
     contoh_produk,
+    sama_dengan_contoh,
 )
 from desmigratif_kit.business.records import Record
+from desmigratif_kit.business.ringkasan import (
+    APP_HPP,
+    APP_PELAJARAN,
+    APP_RENCANA,
+    APP_TITIK_IMPAS,
+    FAKTA_KEYS,
+    LATIHAN_NOMOR,
+    LESSON_ID,
+    angka_contoh_rencana,
+    ringkasan_kerja,
+)
 from desmigratif_kit.business.scenarios import (
     JEDA_BAYAR_MAKS,
     KEMASAN_KEYS,
@@ -91,6 +128,10 @@ from desmigratif_kit.business.scenarios import (
 )
 
 __all__ = [
+    "APP_HPP",
+    "APP_PELAJARAN",
+    "APP_RENCANA",
+    "APP_TITIK_IMPAS",
     "BATCH_KEYS",
     "BIAYA_KEYS",
     "BIAYA_SCHEMA",
@@ -99,13 +140,18 @@ __all__ = [
     "CONTOH_PRODUK",
     "DASAR",
     "DASAR_BAWAAN",
+    "FAKTA_KEYS",
     "INVESTASI_KEYS",
     "JEDA_BAYAR_MAKS",
     "KATEGORI",
     "KATEGORI_TETAP",
     "KEMASAN_KEYS",
+    "LATIHAN_NOMOR",
+    "LESSON_ID",
     "PRODUK_KEYS",
     "SALURAN_KEYS",
+    "SATUAN_UMUM",
+    "AnalisisHarga",
     "BiayaItem",
     "BulanKas",
     "HargaPokok",
@@ -114,9 +160,14 @@ __all__ = [
     "RencanaKas",
     "RencanaUsaha",
     "Skenario",
+    "Tabel",
     "TitikImpas",
+    "analisis_harga",
+    "angka_contoh_rencana",
     "biaya_dari_tabel",
+    "biaya_ke_tabel",
     "break_even",
+    "break_even_channel",
     "bulatkan_rp",
     "cash_flow_plan",
     "catatan_ilustrasi",
@@ -129,6 +180,9 @@ __all__ = [
     "compare_scenarios",
     "contoh_produk",
     "cost_of_goods",
+    "harga_bersih_rp",
+    "hpp_xlsx",
+    "label_dasar",
     "margin_for_markup",
     "margin_pct",
     "margin_vs_markup",
@@ -136,9 +190,19 @@ __all__ = [
     "markup_pct",
     "naikkan_rp",
     "nama_bulan",
+    "pasangan_berharga",
     "penyusutan_per_bulan_rp",
     "price_from_margin",
     "price_from_markup",
+    "produk_disesuaikan",
     "rencana_usaha",
+    "rencana_xlsx",
+    "tabel_arus_kas",
+    "tabel_biaya",
+    "tabel_rincian",
+    "tabel_skenario",
+    "ringkasan_kerja",
+    "sama_dengan_contoh",
+    "titik_impas_xlsx",
     "unit_per_batch",
 ]

@@ -24,10 +24,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 from desmigratif_kit.business import inputs as chk
+from desmigratif_kit.business.pricing import harga_bersih_rp
 from desmigratif_kit.business.records import Record
 from desmigratif_kit.core import i18n
 
-__all__ = ["TitikImpas", "break_even"]
+__all__ = ["TitikImpas", "break_even", "break_even_channel"]
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,51 @@ class TitikImpas(Record):
         return float(
             chk.decimal(unit) * chk.decimal(self.kontribusi_per_unit_rp)
             - chk.decimal(self.biaya_tetap_rp)
+        )
+
+    def kalimat(self, nama_unit: str | None = None, lang: str | None = None) -> str:
+        """The break-even point in words (what the *Titik Impas* app says under its chart).
+
+        >>> print(break_even(250_000, 29_440, 16_700).kalimat("botol"))
+        Titik impas: jual paling sedikit 20 botol sebulan (pendapatan Rp 588.800) untuk
+        menutup biaya tetap Rp 250.000. Setiap botol menyumbang Rp 12.740: harga bersih
+        Rp 29.440 dikurangi biaya variabel Rp 16.700.
+        >>> print(break_even(0, 25_000, 14_700).kalimat("botol", lang="en"))
+        With no fixed costs every botol sold brings a profit of Rp 10.300.
+        """
+        unit = nama_unit or i18n.t("biz.chart.unit", lang)
+        kontribusi = i18n.format_rp(chk.bulatkan_rp(self.kontribusi_per_unit_rp))
+        if not self.biaya_tetap_rp:
+            return i18n.t("biz.be.no_fixed", lang, unit=unit, kontribusi=kontribusi)
+        return i18n.t(
+            "biz.be.sentence",
+            lang,
+            n=i18n.format_number(self.unit_per_bulan),
+            unit=unit,
+            rp=i18n.format_rp(self.pendapatan_per_bulan_rp),
+            tetap=i18n.format_rp(chk.bulatkan_rp(self.biaya_tetap_rp)),
+            kontribusi=kontribusi,
+            harga=i18n.format_rp(chk.bulatkan_rp(self.harga_rp)),
+            variabel=i18n.format_rp(chk.bulatkan_rp(self.biaya_variabel_rp)),
+        )
+
+    def kalimat_laba(self, unit: int, nama_unit: str | None = None, lang: str | None = None) -> str:
+        """What a month with ``unit`` units sold leaves, in words.
+
+        >>> titik = break_even(250_000, 29_440, 16_700)
+        >>> print(titik.kalimat_laba(40, "botol"))
+        Terjual 40 botol sebulan: laba Rp 259.600.
+        >>> print(titik.kalimat_laba(0, "botol"))
+        Terjual 0 botol sebulan: rugi Rp 250.000, masih di bawah titik impas.
+        """
+        laba = chk.bulatkan_rp(self.laba_rp(unit))
+        key = "biz.be.profit" if laba > 0 else ("biz.be.even" if laba == 0 else "biz.be.loss")
+        return i18n.t(
+            key,
+            lang,
+            n=i18n.format_number(unit),
+            unit=nama_unit or i18n.t("biz.chart.unit", lang),
+            rp=i18n.format_rp(abs(laba)),
         )
 
     def tabel(self, sampai_unit: int | None = None, titik: int = 21) -> pd.DataFrame:
@@ -136,3 +182,44 @@ def break_even(fixed_costs_rp: float, price_rp: float, variable_cost_rp: float) 
         pendapatan_per_bulan_rp=chk.bulatkan_rp(units * chk.decimal(harga)),
         pendapatan_tepat_rp=chk.bulatkan_rp(chk.decimal(tetap) / rasio),
     )
+
+
+def break_even_channel(
+    fixed_costs_rp: float,
+    price_rp: float,
+    variable_cost_rp: float,
+    potongan_pct: float = 0,
+) -> TitikImpas:
+    """:func:`break_even` for a price that a sales channel cuts by ``potongan_pct`` (a
+    marketplace's 8% commission): the break-even uses what the seller keeps,
+    ``price × (1 − fee)``. When even the whole price is not above the variable cost, or the
+    fee takes it below, the error names the price typed, the fee and what is left.
+
+    >>> titik = break_even_channel(250_000, 32_000, 16_700, 8)   # 250.000 / (29.440 − 16.700)
+    >>> titik.harga_rp, titik.unit_per_bulan
+    (29440.0, 20)
+    >>> break_even_channel(250_000, 18_000, 16_700, 8)
+    Traceback (most recent call last):
+    ...
+    desmigratif_kit.core.i18n.InputError: Nilai untuk "Harga jual per unit" di luar batas:
+    diharapkan harga yang setelah potongan saluran 8% masih lebih dari Rp 16.700 (biaya
+    variabel per unit); sekarang tersisa Rp 16.560, jadi setiap unit menambah rugi, diberikan
+    "Rp 18.000".
+    """
+    harga = chk.rp(price_rp, "biz.field.harga_jual_rp", min=None, above=0)
+    fee = chk.pct(potongan_pct, "biz.field.potongan_pct", below=100)
+    variabel = chk.rp(variable_cost_rp, "biz.field.biaya_variabel_per_unit_rp")
+    if not fee:
+        return break_even(fixed_costs_rp, harga, variabel)
+    bersih = harga_bersih_rp(harga, fee)
+    if bersih <= variabel:
+        raise i18n.InputError(
+            "input.out_of_range",
+            expected="biz.expected.net_above_variable",
+            pct=i18n.format_pct(fee),
+            min=i18n.format_rp(variabel, 0 if float(variabel).is_integer() else 2),
+            net=i18n.format_rp(chk.bulatkan_rp(bersih)),
+            given=i18n.format_rp(harga, 0 if float(harga).is_integer() else 2),
+            field="biz.field.harga_jual_rp",
+        )
+    return break_even(fixed_costs_rp, bersih, variabel)

@@ -61,14 +61,18 @@ INVESTASI_KEYS = ("nama", "harga_rp", "bulan")
 _EPS = 1e-9
 
 
-def nama_bulan(bulan: int, tahun: int | None = None, lang: str | None = None) -> str:
-    """A calendar month written out, with its year when known: ``Juli 2027``, ``July``.
+def nama_bulan(
+    bulan: int, tahun: int | None = None, lang: str | None = None, pendek: bool = False
+) -> str:
+    """A calendar month written out, with its year when known: ``Juli 2027``, ``July``;
+    ``pendek=True`` abbreviates it for narrow tables (``Agu 2027``).
 
-    >>> nama_bulan(7, 2027), nama_bulan(8, lang="en")
-    ('Juli 2027', 'August')
+    >>> nama_bulan(7, 2027), nama_bulan(8, lang="en"), nama_bulan(8, 2027, pendek=True)
+    ('Juli 2027', 'August', 'Agu 2027')
     """
     code = lang or i18n.get_language()
-    name = get_month_names("wide", locale=i18n.DATE_LOCALES[code])[bulan]
+    width = "abbreviated" if pendek else "wide"
+    name = get_month_names(width, locale=i18n.DATE_LOCALES[code])[bulan].rstrip(".")
     return f"{name} {tahun}" if tahun is not None else name
 
 
@@ -91,8 +95,8 @@ class BulanKas(Record):
     arus_bersih_rp: int
     saldo_rp: int
 
-    def label(self, lang: str | None = None) -> str:
-        return nama_bulan(self.bulan, self.tahun, lang)
+    def label(self, lang: str | None = None, pendek: bool = False) -> str:
+        return nama_bulan(self.bulan, self.tahun, lang, pendek)
 
 
 @dataclass(frozen=True)

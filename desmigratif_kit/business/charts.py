@@ -315,16 +315,17 @@ def chart_titik_impas(
         unit=unit,
         rp=format_rp(titik.pendapatan_per_bulan_rp),
     )
-    if lebar_inci < 6:
+    narrow = lebar_inci < 6
+    if narrow:
         point = point.replace(" (", "\n(")
-    side = "center" if lebar_inci < 6 else ("right" if titik.unit_tepat > 0.55 * end else "left")
+    side = "right" if titik.unit_tepat > 0.55 * end else "left"
     ax.annotate(
         point,
         (titik.unit_tepat, be_y),
-        xytext=({"center": 0, "right": -8, "left": 8}[side], -10),
+        xytext=({"right": -8, "left": 8}[side], 8 if narrow else -10),
         textcoords="offset points",
         ha=side,
-        va="top",
+        va="bottom" if narrow else "top",
         fontsize=9,
         color=WARNA["teks"],
         fontweight="bold",
@@ -335,8 +336,11 @@ def chart_titik_impas(
         ax.axvline(unit_sekarang, color=WARNA["catatan"], linewidth=1, linestyle=":")
         key = "biz.chart.be.profit" if laba >= 0 else "biz.chart.be.loss"
         right = unit_sekarang > 0.6 * end
+        text = t(key, lang, n=format_number(unit_sekarang), unit=unit, rp=format_rp(abs(laba)))
+        if narrow:
+            text = text.replace(": ", ":\n", 1)
         ax.annotate(
-            t(key, lang, n=format_number(unit_sekarang), unit=unit, rp=format_rp(abs(laba))),
+            text,
             (unit_sekarang, 0.98),
             xycoords=("data", "axes fraction"),
             xytext=(-4 if right else 4, 0),

@@ -77,9 +77,12 @@ __all__ = [
     "KATEGORI_TETAP",
     "BiayaItem",
     "HargaPokok",
+    "SATUAN_UMUM",
     "biaya_dari_tabel",
+    "biaya_ke_tabel",
     "check_batch",
     "cost_of_goods",
+    "label_dasar",
     "penyusutan_per_bulan_rp",
     "unit_per_batch",
 ]
@@ -131,9 +134,38 @@ _DASAR_EJAAN = {
 }
 
 
+SATUAN_UMUM = ("liter", "kg", "ml", "gram", "batang", "buah")
+"""Units of yield whose ``per <unit> hasil`` label a table may carry (read back on import)."""
+
+
 def _kategori_ejaan() -> dict[str, list[str]]:
     """Each category with its labels in both languages as other accepted spellings."""
     return {k: [i18n.t(f"biz.kategori.{k}", lang) for lang in i18n.LANGUAGES] for k in KATEGORI}
+
+
+def _dasar_ejaan() -> dict[str, list[str]]:
+    """Each ``dasar`` with its accepted spellings: the fixed ones above and the catalog labels
+    in both languages (``per liter hasil``, ``per kg of yield``), so a table the kit wrote is
+    read back."""
+    found = {}
+    for dasar, spellings in _DASAR_EJAAN.items():
+        labels = [
+            i18n.t(f"biz.dasar.{dasar}", lang, satuan=satuan)
+            for lang in i18n.LANGUAGES
+            for satuan in SATUAN_UMUM
+        ]
+        found[dasar] = list(dict.fromkeys(s for s in [*spellings, *labels] if s != dasar))
+    return found
+
+
+def label_dasar(dasar: str, satuan_hasil: str = "", lang: str | None = None) -> str:
+    """What a ``dasar`` code means, for people: ``per liter hasil``, ``per unit jual``.
+
+    >>> label_dasar("hasil", "liter"), label_dasar("unit", lang="en")
+    ('per liter hasil', 'per unit sold')
+    """
+    satuan = satuan_hasil.strip() or i18n.t("biz.dasar.satuan_bawaan", lang)
+    return i18n.t(f"biz.dasar.{dasar}", lang, satuan=satuan)
 
 
 BIAYA_SCHEMA = Schema(
@@ -144,7 +176,7 @@ BIAYA_SCHEMA = Schema(
         Column("jumlah", "number", label="biz.field.jumlah", min=0, aliases=("qty", "banyak")),
         Column("satuan", "text", required=False, label="biz.field.satuan"),
         Column("harga_rp", "rp", label="biz.field.harga_rp", min=0, aliases=("harga",)),
-        Column("dasar", "choice", required=False, label="biz.field.dasar", choices=_DASAR_EJAAN),
+        Column("dasar", "choice", required=False, label="biz.field.dasar", choices=_dasar_ejaan()),
     ],
 )
 """The cost rows of a batch as a table: the same columns as a ``biaya`` row, labels from the
@@ -178,6 +210,41 @@ def biaya_dari_tabel(df: pd.DataFrame) -> list[dict[str, Any]]:
                 row[key] = value.item() if hasattr(value, "item") else value
         rows.append(row)
     return rows
+
+
+def biaya_ke_tabel(batch: Mapping[str, Any], lang: str | None = None) -> pd.DataFrame:
+    """The cost rows of a batch as a table with the columns of :data:`BIAYA_SCHEMA`,
+    categories and ``dasar`` written for people (``Bahan baku``, ``per liter hasil``): what the
+    *Kalkulator HPP* puts in its Excel file, and what :func:`biaya_dari_tabel` reads back.
+
+    >>> from desmigratif_kit.business.products import contoh_produk
+    >>> tabel = biaya_ke_tabel(contoh_produk("minyak_kemiri")["batch"])
+    >>> tabel.to_dict("records")[0]
+    {'kategori': 'Bahan baku', 'nama': 'Kemiri kupas', 'jumlah': 3, 'satuan': 'kg',
+     'harga_rp': 25000, 'dasar': 'per liter hasil'}
+    >>> tabel["dasar"].tolist()[-3:]
+    ['per unit jual', 'per bulan', 'per bulan']
+    """
+    b = check_batch(batch)
+    satuan = b["satuan_hasil"] if b["satuan_hasil"] in SATUAN_UMUM else ""
+    rows = []
+    for row in b["biaya"]:
+        dasar = row["dasar"]
+        rows.append(
+            {
+                "kategori": i18n.t(f"biz.kategori.{row['kategori']}", lang),
+                "nama": row["nama"],
+                "jumlah": row["jumlah"],
+                "satuan": row["satuan"],
+                "harga_rp": row["harga_rp"],
+                "dasar": (
+                    label_dasar(dasar, satuan, lang)
+                    if dasar != "hasil" or satuan
+                    else _DASAR_EJAAN["hasil"][1]
+                ),
+            }
+        )
+    return pd.DataFrame(rows, columns=[column.name for column in BIAYA_SCHEMA.columns])
 
 
 # --- input ---------------------------------------------------------------------------------

@@ -22,12 +22,17 @@ diharapkan kurang dari 100%, diberikan "100%".
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from desmigratif_kit.business import inputs as chk
+from desmigratif_kit.business.records import Record
 from desmigratif_kit.core import i18n
 
 __all__ = [
+    "AnalisisHarga",
+    "analisis_harga",
+    "harga_bersih_rp",
     "margin_for_markup",
     "margin_pct",
     "margin_vs_markup",
@@ -142,3 +147,100 @@ def margin_vs_markup(lang: str | None = None) -> str:
     'Margin is the profit as a share of the selling price; markup'
     """
     return i18n.t("biz.price.margin_vs_markup", lang)
+
+
+def harga_bersih_rp(harga_rp: float, potongan_pct: float = 0) -> float:
+    """What the seller keeps of a price after the channel's fee (a marketplace's commission, a
+    shop's consignment share): price × (1 − fee), exact (rounded when shown).
+
+    >>> harga_bersih_rp(32_000, 8)                     # 32.000 − 2.560
+    29440.0
+    >>> harga_bersih_rp(32_000, 100)
+    Traceback (most recent call last):
+    ...
+    desmigratif_kit.core.i18n.InputError: Nilai untuk "Potongan saluran (% dari harga)" di luar
+    batas: diharapkan kurang dari 100%, diberikan "100%".
+    """
+    harga = chk.rp(harga_rp, "biz.field.harga_jual_rp", min=None, above=0)
+    fee = chk.pct(potongan_pct, "biz.field.potongan_pct", below=100)
+    return float(chk.decimal(harga) * (1 - chk.decimal(fee) / 100))
+
+
+@dataclass(frozen=True)
+class AnalisisHarga(Record):
+    """One profit percentage read both ways, side by side (the *Kalkulator HPP* shows it), and
+    optionally the price the seller plans to ask.
+
+    ``harga_margin_rp`` is the price whose margin is ``persen`` (profit ÷ price);
+    ``harga_markup_rp`` the price ``persen`` above the HPP, whose real margin is only
+    ``margin_markup_pct``. ``laba_*_rp`` are the profits per unit at those prices. The planned
+    price ``harga_rencana_rp`` (``None`` when not given) has its profit, margin and markup; a
+    negative profit means every unit sold at that price loses money.
+    """
+
+    hpp_rp: float
+    persen: float
+    kelipatan_rp: int
+    harga_margin_rp: int
+    laba_margin_rp: float
+    markup_margin_pct: float
+    harga_markup_rp: int
+    laba_markup_rp: float
+    margin_markup_pct: float
+    harga_rencana_rp: float | None
+    laba_rencana_rp: float | None
+    margin_rencana_pct: float | None
+    markup_rencana_pct: float | None
+
+    @property
+    def rugi(self) -> bool:
+        """True when the planned price is below the HPP."""
+        return self.laba_rencana_rp is not None and self.laba_rencana_rp < 0
+
+
+def analisis_harga(
+    hpp_rp: float,
+    persen: float,
+    kelipatan_rp: int = 1,
+    harga_rencana_rp: float | None = None,
+) -> AnalisisHarga:
+    """The price for a profit of ``persen`` read as a margin and as a markup, and what a
+    planned price gives (the margin-versus-markup trap, in numbers).
+
+    >>> a = analisis_harga(15_200, 30)
+    >>> a.harga_margin_rp, a.harga_markup_rp, round(a.margin_markup_pct, 1)
+    (21715, 19760, 23.1)
+    >>> a = analisis_harga(15_200, 30, kelipatan_rp=500, harga_rencana_rp=19_000)
+    >>> a.harga_margin_rp, a.laba_rencana_rp, a.margin_rencana_pct, a.markup_rencana_pct
+    (22000, 3800.0, 20.0, 25.0)
+    >>> analisis_harga(15_200, 30, harga_rencana_rp=14_000).rugi
+    True
+    >>> analisis_harga(15_200, 100)
+    Traceback (most recent call last):
+    ...
+    desmigratif_kit.core.i18n.InputError: Nilai untuk "Margin (% dari harga jual)" di luar batas:
+    diharapkan kurang dari 100%, diberikan "100%".
+    """
+    hpp = _hpp(hpp_rp)
+    step = _step(kelipatan_rp)
+    by_margin = price_from_margin(hpp, persen, step)
+    by_markup = price_from_markup(hpp, persen, step)
+    planned = None
+    if harga_rencana_rp is not None:
+        planned = chk.rp(harga_rencana_rp, "biz.field.harga_rencana_rp", min=None, above=0)
+    h = chk.decimal(hpp)
+    return AnalisisHarga(
+        hpp_rp=hpp,
+        persen=chk.pct(persen, "biz.field.margin_pct"),
+        kelipatan_rp=step,
+        harga_margin_rp=by_margin,
+        laba_margin_rp=float(by_margin - h),
+        markup_margin_pct=markup_pct(hpp, by_margin),
+        harga_markup_rp=by_markup,
+        laba_markup_rp=float(by_markup - h),
+        margin_markup_pct=margin_pct(hpp, by_markup),
+        harga_rencana_rp=planned,
+        laba_rencana_rp=None if planned is None else float(chk.decimal(planned) - h),
+        margin_rencana_pct=None if planned is None else margin_pct(hpp, planned),
+        markup_rencana_pct=None if planned is None else markup_pct(hpp, planned),
+    )

@@ -50,6 +50,7 @@ __all__ = [
     "catatan_ilustrasi",
     "check_produk",
     "contoh_produk",
+    "sama_dengan_contoh",
 ]
 
 CONTOH_FILE = "sample/contoh_usaha_minyak.json"
@@ -183,3 +184,33 @@ def check_produk(produk: Mapping[str, Any]) -> dict[str, Any]:
         "ilustrasi": chk.flag(produk.get("ilustrasi", False), "biz.field.ilustrasi"),
         "catatan": chk.text(produk.get("catatan"), "biz.field.catatan", required=False),
     }
+
+
+def _angka(batch: Mapping[str, Any]) -> tuple:
+    """The figures of a checked batch (names and notes left out: they change with the
+    language and say nothing about prices)."""
+    rows = tuple(
+        (r["kategori"], float(r["jumlah"]), float(r["harga_rp"]), r["dasar"])
+        for r in batch["biaya"]
+    )
+    keys = ("hasil_per_batch", "isi_per_unit", "susut_pct", "batch_per_bulan")
+    return tuple(float(batch[k]) for k in keys) + (rows,)
+
+
+def sama_dengan_contoh(batch: Mapping[str, Any]) -> str | None:
+    """The code of the example product whose figures ``batch`` still has (names may differ:
+    they follow the language), or ``None`` once a participant has changed a figure, so an app
+    can say whether the numbers on screen are still only the illustrative example.
+
+    >>> b = contoh_produk("minyak_kakao")["batch"]
+    >>> sama_dengan_contoh(b), sama_dengan_contoh(contoh_produk("minyak_kakao", "en")["batch"])
+    ('minyak_kakao', 'minyak_kakao')
+    >>> b["biaya"][0]["harga_rp"] = 42_000                     # the village's own price
+    >>> sama_dengan_contoh(b) is None
+    True
+    """
+    figures = _angka(check_batch(batch))
+    for kode in CONTOH_PRODUK:
+        if _angka(check_batch(contoh_produk(kode)["batch"])) == figures:
+            return kode
+    return None

@@ -101,8 +101,15 @@ PILLARS: tuple[Pillar, ...] = (
     Pillar(
         2,
         "home.pillar_2",
-        (AppEntry("harga_pokok", "2_usaha_produktif/app_harga_pokok.ipynb"),),
+        (
+            AppEntry("kalkulator_hpp", "2_usaha_produktif/app_kalkulator_hpp.ipynb"),
+            AppEntry("titik_impas", "2_usaha_produktif/app_titik_impas.ipynb"),
+            AppEntry("rencana_usaha", "2_usaha_produktif/app_rencana_usaha.ipynb"),
+        ),
         package="desmigratif_kit.business",
+        lessons=(
+            LessonEntry("02_usaha_keluarga", "2_usaha_produktif/02_usaha_keluarga.ipynb", "2."),
+        ),
     ),
     Pillar(
         3,

@@ -89,8 +89,10 @@ class RowsEditor:
         max_rows: int = 100,
         min_rows: int = 0,
         field_width: str = "11em",
+        choice_labels: Mapping[str, Callable[[str], str]] | None = None,
     ):
         self.schema = schema
+        self.choice_labels = dict(choice_labels or {})
         self.on_change = on_change
         self.max_rows = max_rows
         self.min_rows = min_rows
@@ -107,13 +109,18 @@ class RowsEditor:
         self.set_rows(rows)
 
     # --- building -----------------------------------------------------------------------------
+    def _options(self, column: Column) -> list[tuple[str, str]]:
+        """A choice column's drop-down entries: ``(label, canonical value)``, the label from
+        ``choice_labels`` when the app gave one (in the current language), else the value."""
+        choices = column.choices.keys() if isinstance(column.choices, Mapping) else column.choices
+        label = self.choice_labels.get(column.name)
+        return [("—", NONE)] + [
+            (label(str(choice)) if label else str(choice), str(choice)) for choice in choices
+        ]
+
     def _cell(self, column: Column) -> widgets.Widget:
         if column.kind == "choice":
-            choices = (
-                column.choices.keys() if isinstance(column.choices, Mapping) else column.choices
-            )
-            options = [("—", NONE)] + [(str(choice), str(choice)) for choice in choices]
-            cell = widgets.Dropdown(options=options, value=NONE)
+            cell = widgets.Dropdown(options=self._options(column), value=NONE)
         else:
             cell = widgets.Text(continuous_update=False)
         cell.layout = widgets.Layout(width=self.field_width)
@@ -241,8 +248,24 @@ class RowsEditor:
         if self.on_change is not None:
             self.on_change()
 
+    def relabel(self) -> None:
+        """Rebuild the drop-downs' labels (after a language change, or when ``choice_labels``
+        depend on something that changed); values are kept and no change is reported."""
+        self._quiet = True
+        try:
+            for row in self.cells:
+                for column in self.schema.columns:
+                    widget = row[column.name]
+                    if isinstance(widget, widgets.Dropdown):
+                        value = widget.value
+                        widget.options = self._options(column)
+                        widget.value = value
+        finally:
+            self._quiet = False
+
     def redraw(self) -> None:
         """Labels in the current language (values are kept)."""
+        self.relabel()
         self._relayout()
 
 

@@ -104,9 +104,20 @@ def test_participant_text_is_escaped(store):
     assert "<img" not in app.bar.who.value
 
 
-def test_apps_not_built_yet_say_so_instead_of_linking(store):
+def test_apps_not_built_yet_say_so_instead_of_linking(store, monkeypatch):
+    from desmigratif_kit.core import catalog
+
+    # every app has its notebook today: pretend one is missing (a kit copied without it)
+    real = catalog.AppEntry.available
+    monkeypatch.setattr(
+        catalog.AppEntry,
+        "available",
+        lambda self, d=None: self.app_id != "titik_impas" and real(self, d),
+    )
     app = HomeApp(store=store)
     assert "segera tersedia" in app.pillars.value
+    assert "app_titik_impas.ipynb" not in app.pillars.value
+    assert "app_kalkulator_hpp.ipynb" in app.pillars.value
 
 
 def test_english_switch_redraws_texts(store):

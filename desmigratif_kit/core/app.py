@@ -184,7 +184,7 @@ class App:
 
         def redraw_if_alive(lang: str) -> None:
             app = self_ref()
-            if app is None:
+            if app is None or app.container.comm is None:  # gone, or its widgets closed
                 i18n.off_language_change(redraw_if_alive)
             else:
                 app._on_language(lang)

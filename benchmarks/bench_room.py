@@ -50,7 +50,15 @@ HOME = "00_beranda.ipynb"
 APP_A = "1_layanan_migrasi/app_cek_kesiapan.ipynb"
 APP_B = "1_layanan_migrasi/app_register_desa.ipynb"
 LESSON = "1_layanan_migrasi/01_migrasi_aman.ipynb"
-FIRST_WIDGET = [HOME, APP_A, APP_B, "1_layanan_migrasi/app_waspada_calo.ipynb", LESSON]
+FIRST_WIDGET = [
+    HOME,
+    *sorted(
+        p.relative_to(REPO / "notebooks").as_posix()
+        for pattern in ("*/app_*.ipynb", "*/[0-9][0-9]_*.ipynb")
+        for p in (REPO / "notebooks").glob(pattern)
+    ),
+]
+"""Every app and lesson of the kit (a server without one, today's kit, shows n/a)."""
 WAVES = [("home page", HOME), ("app", APP_A), ("another app", APP_B), ("lesson", LESSON)]
 """The room signs in on the home page, then opens an app, another app, a lesson; each
 participant keeps every page open (the worst case for memory)."""
@@ -98,6 +106,7 @@ class Server:
         self.out = work / f"{label.replace(' ', '_').replace(chr(39), '')}.out"
         self.env = env
         self.workspace = workspace
+        self.notebooks = REPO / "notebooks"
         self.proc = None
 
     def start(self) -> float:
@@ -381,6 +390,8 @@ def run_server(srv: Server, browser, args, codes: list[str]) -> dict:
         # first widget, one visitor alone, every notebook
         r["first_widget"] = {}
         for name in FIRST_WIDGET:
+            if srv.kind == "today" and not (srv.notebooks / name).is_file():
+                continue  # pillars 2-4 and the workshop pages did not exist yet
             visit = first_widget(browser, f"{srv.url}voila/render/{quote(name)}?kode={codes[0]}")
             r["first_widget"][name] = visit
             srv.settle(at_least=r["pool_kernels"])
@@ -497,7 +508,7 @@ def report(results: dict, args) -> str:
         return None if x is None else fmt.format(x)
 
     def first(name):
-        return lambda r: f(r["first_widget"][name].get("first_widget_s"))
+        return lambda r: f(r["first_widget"].get(name, {}).get("first_widget_s"))
 
     def wave_p(i):
         return lambda r: f"{f(r['waves'][i]['p50_s'])} / {f(r['waves'][i]['p95_s'])}"
@@ -615,10 +626,12 @@ def make_server(kind: str, args, work: Path) -> Server:
         tree = baseline_tree(args.baseline, work / "today")
         env = dict(os.environ, PYTHONPATH=str(tree))
         env.pop("DESMIGRATIF_NOTEBOOKS", None)
-        return Server(f"today's kit ({args.baseline})",
-                      [sys.executable, "-m", "desmigratif_kit", "serve", "--host", "127.0.0.1",
-                       "--port", str(port), "--workspace", str(workspace)],
-                      port, work, env=env, kind="today", workspace=workspace)  # fmt: skip
+        srv = Server(f"today's kit ({args.baseline})",
+                     [sys.executable, "-m", "desmigratif_kit", "serve", "--host", "127.0.0.1",
+                      "--port", str(port), "--workspace", str(workspace)],
+                     port, work, env=env, kind="today", workspace=workspace)  # fmt: skip
+        srv.notebooks = tree / "notebooks"
+        return srv
     if kind == "plain":
         env = dict(os.environ, DESMIGRATIF_WORKSPACE=str(workspace))
         return Server("plain voila", [sys.executable, "-m", "voila", "--no-browser",

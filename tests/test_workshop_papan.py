@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import concurrent.futures
 import io
 import re
 import time
@@ -164,7 +165,9 @@ def test_the_board_refreshes_itself_on_the_event_loop(store):
         board.stop()
         return board
 
-    board = asyncio.run(scenario())
+    # a loop of its own in a thread: another test of this worker may have left one running
+    with concurrent.futures.ThreadPoolExecutor(1) as thread:
+        board = thread.submit(asyncio.run, scenario()).result()
     assert "3</b><span>desa sudah masuk" in board.tiles.value
     assert "Datang belakangan" in board.who.value
 

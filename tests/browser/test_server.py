@@ -184,25 +184,37 @@ def test_tree_page_offline(kit, page):
     assert page.page_errors == []
 
 
+def _wait_gone(srv, kernel_id: str, timeout: float = 60) -> None:
+    """Bounded wait until the kernel ``kernel_id`` has no process left (a hang guard)."""
+    deadline = time.monotonic() + timeout
+    while srv.kernel_pid(kernel_id) is not None:
+        assert time.monotonic() < deadline, f"kernel {kernel_id} still running\n{srv.log()[-3000:]}"
+        time.sleep(0.3)
+
+
 def test_closing_the_tab_frees_its_kernel(kit, page, wait_for_voila, close_tab):
-    baseline = kit.wait_for_kernel_count(kit.pooled_kernels)
+    # followed by its id: the pools refill 15 s after use, so a count alone races them
     page.goto(kit.url + "voila/render/belajar.ipynb")  # not pooled: its own kernel
     wait_for_voila(page)
-    kit.wait_for_kernel_count(baseline + 1)
+    kernel_id = _kernel_id(page)
+    assert kit.kernel_pid(kernel_id) is not None
     close_tab(page)
-    kit.wait_for_kernel_count(baseline, timeout=20)
+    _wait_gone(kit, kernel_id)
 
 
 def test_preheated_home_kernel_freed_on_close_and_pool_refilled(
     kit, page, wait_for_voila, close_tab
 ):
-    baseline = kit.wait_for_kernel_count(kit.pooled_kernels)
+    kit.wait_for_kernel_count(lambda n: n >= kit.pooled_kernels)
     page.goto(kit.url + "?kode=XYZ789")
     wait_for_voila(page)
     assert page.locator("#kode").inner_text() == "Kode: XYZ789"
-    kit.wait_for_kernel_count(baseline + 1)  # the pool refills behind the visitor
+    kernel_id = _kernel_id(page)
+    assert f"Using pre-heated kernel: {kernel_id}" in kit.log()
     close_tab(page)
-    kit.wait_for_kernel_count(baseline, timeout=20)
+    _wait_gone(kit, kernel_id)
+    # the pool refills behind the visitor: every pool full again, with new kernels
+    kit.wait_for_kernel_count(lambda n: n >= kit.pooled_kernels)
 
 
 def _kernel_id(page) -> str:

@@ -6,6 +6,7 @@ shows each member's SHU on a phone; a lesson exercise is answered and saved."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from desmigratif_kit.core.store import Store
 
@@ -69,9 +70,11 @@ def test_changing_the_rate_updates_schedule_and_effective_rate(page, server, wai
     rate.press("Enter")
     page.wait_for_selector("[data-testid=putusan]:has-text('3,48% per bulan')")
     # 2 % flat on 10 juta: 200.000 interest every month, 2.400.000 in all
-    schedule = page.locator("[data-testid=jadwal]").inner_text()
-    assert "200.000" in schedule and "2.400.000" in schedule
-    assert "3,48%" in page.locator("[data-testid=perbandingan]").inner_text()
+    # each output reaches the page on its own message: wait for each (bounded), then read
+    schedule = page.locator("[data-testid=jadwal]")
+    expect(schedule).to_contain_text("2.400.000", timeout=60_000)
+    assert "200.000" in schedule.inner_text()
+    expect(page.locator("[data-testid=perbandingan]")).to_contain_text("3,48%", timeout=60_000)
     page.locator(".dk-saved").wait_for()
 
     months = field(page, "Penawaran A", "Jangka waktu (bulan)")

@@ -33,6 +33,7 @@ from desmigratif_kit.business.cash_flow import RencanaKas
 from desmigratif_kit.business.costs import HargaPokok
 from desmigratif_kit.business.inputs import bulatkan_rp
 from desmigratif_kit.business.scenarios import PerbandinganSkenario
+from desmigratif_kit.core.chart_cache import drawn_once
 from desmigratif_kit.core.charts import MONTHS, WARNA, Chart, text_inches, to_png
 from desmigratif_kit.core.charts import figure as _figure
 from desmigratif_kit.core.charts import style_axes as _style
@@ -183,6 +184,7 @@ def _bars_height(count: int, inches: float, names: Sequence[str]) -> float:
 # --- cost shares ---------------------------------------------------------------------------
 
 
+@drawn_once
 def chart_porsi_biaya(
     hpp: HargaPokok,
     per: str = "kategori",
@@ -248,6 +250,7 @@ def chart_porsi_biaya(
 # --- break-even ----------------------------------------------------------------------------
 
 
+@drawn_once
 def chart_titik_impas(
     titik: TitikImpas,
     sampai_unit: int | None = None,
@@ -368,6 +371,7 @@ def chart_titik_impas(
 # --- packaging × channel -------------------------------------------------------------------
 
 
+@drawn_once
 def chart_skenario(
     perbandingan: PerbandinganSkenario,
     top: int | None = None,
@@ -418,6 +422,7 @@ def chart_skenario(
 # --- cash flow -----------------------------------------------------------------------------
 
 
+@drawn_once
 def chart_arus_kas(
     rencana: RencanaKas,
     sumber: str | None = None,

@@ -42,6 +42,7 @@ from desmigratif_kit.cooperative import (
     loan_schedule,
     remittance_costs_by_corridor,
 )
+from desmigratif_kit.core.chart_cache import drawn_once
 from desmigratif_kit.core.charts import WARNA, Chart, text_inches, to_png
 from desmigratif_kit.core.charts import figure as _figure
 from desmigratif_kit.core.charts import style_axes as _style
@@ -150,6 +151,7 @@ def _month_ticks(ax, months: int) -> None:
 # --- loans ----------------------------------------------------------------------------------
 
 
+@drawn_once
 def chart_flat_vs_effective(
     principal_rp: Any,
     flat_rate_pct: Any,
@@ -214,6 +216,7 @@ def chart_flat_vs_effective(
     return fig
 
 
+@drawn_once
 def chart_loan_schedule(
     schedule: pd.DataFrame, judul: str | None = None, lebar_inci: float = 8
 ) -> Chart:
@@ -266,6 +269,7 @@ def chart_loan_schedule(
 # --- SHU ------------------------------------------------------------------------------------
 
 
+@drawn_once
 def chart_shu_members(shu: pd.DataFrame, top: int | None = None, lebar_inci: float = 8) -> Chart:
     """Each member's SHU from :func:`~desmigratif_kit.cooperative.shu_distribution`:
     horizontal bars, jasa modal (blue) + jasa usaha (orange), the largest at the top, the
@@ -316,6 +320,7 @@ def chart_shu_members(shu: pd.DataFrame, top: int | None = None, lebar_inci: flo
 # --- remittances ----------------------------------------------------------------------------
 
 
+@drawn_once
 def chart_remittance_plan(plan: pd.DataFrame, lebar_inci: float = 8) -> Chart:
     """A plan from :func:`~desmigratif_kit.cooperative.remittance_plan`: stacked areas of
     what accumulates in each post month by month; the legend gives each post's final amount.
@@ -364,6 +369,7 @@ def chart_remittance_plan(plan: pd.DataFrame, lebar_inci: float = 8) -> Chart:
     return fig
 
 
+@drawn_once
 def chart_remittance_costs(
     year: Any = None, df: pd.DataFrame | None = None, sorot: str | None = None,
     lebar_inci: float = 8,

@@ -44,6 +44,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from desmigratif_kit import migration
+from desmigratif_kit.core.chart_cache import drawn_once
 from desmigratif_kit.core.charts import (
     BULAN_SINGKAT,
     WARNA,
@@ -114,6 +115,7 @@ def label_periode(periode: str, lang: str | None = None) -> str:
 # --- BP2MI placement statistics --------------------------------------------------------------
 
 
+@drawn_once
 def chart_penempatan_tahunan(
     df: pd.DataFrame | None = None, sorot: Iterable[int] = (2020, 2021)
 ) -> Chart:
@@ -187,6 +189,7 @@ def _ranked(df: pd.DataFrame, name: str, top: int | None) -> pd.DataFrame:
     return df.head(top) if top else df
 
 
+@drawn_once
 def chart_penempatan_negara(
     periode: str = "2024",
     df: pd.DataFrame | None = None,
@@ -208,6 +211,7 @@ def chart_penempatan_negara(
     return _ranked_period(table, periode, "negara", top, sorot, "chart.country")
 
 
+@drawn_once
 def chart_penempatan_provinsi(
     periode: str = "2024",
     df: pd.DataFrame | None = None,
@@ -279,6 +283,7 @@ def _dimension_title(dimensi: str, lang: str) -> str:
     return dimensi.replace("_", " ").capitalize()
 
 
+@drawn_once
 def chart_register_summary(
     summary: Mapping[str, pd.DataFrame],
     dimensi: Sequence[str] = ("negara_tujuan", "status"),
@@ -387,6 +392,7 @@ def _month_label(value: float, _pos=None, with_year: bool = True, lang: str = "i
     return f"{month} {moment.year}" if with_year else month
 
 
+@drawn_once
 def chart_movements(
     df: pd.DataFrame,
     bulan_terakhir: int | None = None,

@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from desmigratif_kit.core.chart_cache import drawn_once
 from desmigratif_kit.core.charts import WARNA, Chart, to_png
 from desmigratif_kit.core.charts import figure as _figure
 from desmigratif_kit.core.charts import format_axis as _format_axis
@@ -126,6 +127,7 @@ def _latest_z(index: str, sex: str, point: pd.Series, tabel: str | None) -> floa
     return None if np.isnan(z) else float(z)
 
 
+@drawn_once
 def chart_growth(
     sex: str,
     index: str = "bb_u",
@@ -260,6 +262,7 @@ def chart_growth(
     return fig
 
 
+@drawn_once
 def chart_roster_summary(
     counts: Mapping[str, int],
     tanggal: date | None = None,

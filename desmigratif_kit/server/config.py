@@ -59,10 +59,12 @@ DEFAULT_HOST = "0.0.0.0"
 DEFAULT_PORT = 8866
 DEFAULT_POOL = 20
 """Preheated kernels for the home page: a room of 20 opening it at once each gets one."""
-DEFAULT_APP_POOL = 4
-"""Preheated kernels for each ``*/app_*.ipynb``."""
+DEFAULT_APP_POOL = 2
+"""Preheated kernels for each ``*/app_*.ipynb`` (a room's wave is prepared by a warm-up)."""
 DEFAULT_LESSON_POOL = 1
 """Preheated kernels for every other notebook (lessons): each is ready for its first visitor."""
+UNUSED_LAB_EXTENSIONS = ("jupyterlab_pygments",)
+"""JupyterLab extensions a Voila page does not need (each is JavaScript every page loads)."""
 DEFAULT_WAVE = 60
 """Participants a warm-up prepares for (the facilitator types a notebook's number)."""
 KERNEL_MEMORY_MB = 40
@@ -311,6 +313,8 @@ def build_config(options: ServerOptions) -> Config:
     c.VoilaConfiguration.allow_theme_override = "NO"
     c.VoilaConfiguration.strip_sources = True
     c.VoilaConfiguration.show_tracebacks = False
+    # code highlighting for JupyterLab's editors: a Voila page shows no code (3 requests less)
+    c.VoilaConfiguration.extension_denylist = list(UNUSED_LAB_EXTENSIONS)
 
     pools = kernel_pools(options)
     preheat = any(cfg["pool_size"] > 0 for cfg in pools.values())

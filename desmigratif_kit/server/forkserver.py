@@ -197,6 +197,7 @@ def warm(root: Path | None) -> dict:
         except Exception as err:
             done["failed"].append(f"{module}.preload: {type(err).__name__}: {err}")
     _drop_fork_unsafe_state()
+    _prepare_kernel_class()
     gc.collect()
     gc.freeze()
     done["seconds"] = round(time.perf_counter() - started, 2)
@@ -214,6 +215,114 @@ def _drop_fork_unsafe_state() -> None:
 
 
 # --------------------------------------------------------------------------- the child
+#
+# What a forked kernel writes to is private to it (copy-on-write): a page of the parent's heap
+# is copied as soon as the child changes one object on it, even a reference count. Starting
+# an ipykernel touches objects all over the heap in two places that Voila does not need, so
+# the child skips them (measured with docs/benchmark.md's USS, per kernel: 31.5 -> 19 MB at
+# ``initialize``):
+#
+# - ``IPythonKernel.__init__`` lists ``m.__file__`` of every imported module for its
+#   debugger (2,300 module objects and their file names, ~11 MB of pages copied): the list is
+#   made once here, in the parent, and the kernel is given it;
+# - traitlets' command-line parser walks every configurable class's traits to build an
+#   ``argparse`` parser (~4.7 MB): the server's own arguments (``-f FILE``,
+#   ``--Class.trait=value``) are read directly into the same ``Config``; anything else goes
+#   through the usual parser.
+
+_KERNEL_CLASS = None
+_PARENT_MODULE_FILES: list[str] = []
+
+
+class _SysWithoutModules:
+    """``sys`` for ``ipykernel.ipkernel`` while a kernel is built: ``modules`` empty."""
+
+    modules: dict = {}
+
+    def __getattr__(self, name):
+        return getattr(sys, name)
+
+
+def _prepare_kernel_class() -> None:
+    """In the parent, before freezing: the module list and the kernel class children use."""
+    global _KERNEL_CLASS
+    _PARENT_MODULE_FILES[:] = [getattr(m, "__file__", None) for m in list(sys.modules.values())]
+    _PARENT_MODULE_FILES[:] = [f for f in _PARENT_MODULE_FILES if f]
+    try:
+        from ipykernel import ipkernel
+    except ImportError:
+        return
+
+    class ForkedKernel(ipkernel.IPythonKernel):
+        """``IPythonKernel`` given the parent's module list instead of making its own."""
+
+        def __init__(self, **kwargs):
+            real = ipkernel.sys
+            ipkernel.sys = _SysWithoutModules()
+            try:
+                super().__init__(**kwargs)
+            finally:
+                ipkernel.sys = real
+            self._kernel_modules = _PARENT_MODULE_FILES
+            debugger = getattr(self, "debugger", None)
+            if debugger is not None and hasattr(debugger, "kernel_modules"):
+                debugger.kernel_modules = _PARENT_MODULE_FILES
+
+    _KERNEL_CLASS = ForkedKernel
+
+
+def command_line_config(argv: list[str], aliases: dict):
+    """``argv`` as traitlets' command-line loader would read it, for the forms the server
+    passes (``-f FILE``, ``--f=FILE``, ``--Class.trait=value``, an alias from ``aliases``);
+    ``None`` for anything else (flags, help, positional arguments), which the usual parser
+    then reads.
+
+    >>> c = command_line_config(["-f", "k.json", "--HistoryManager.enabled=False"],
+    ...                         {"f": "IPKernelApp.connection_file"})
+    >>> c.IPKernelApp.connection_file, c.HistoryManager.enabled
+    ('k.json', 'False')
+    >>> command_line_config(["--debug"], {}) is None
+    True
+    """
+    from traitlets.config.loader import Config, DeferredConfigString
+
+    config = Config()
+    args = iter(argv)
+    for arg in args:
+        if not arg.startswith("-") or arg in ("-", "--"):
+            return None
+        key, sep, value = arg.lstrip("-").partition("=")
+        if not sep:
+            value = next(args, None)
+            if value is None or value.startswith("-"):
+                return None
+        if "." not in key:
+            target = aliases.get(key)
+            if isinstance(target, tuple):
+                target = target[0]
+            if not isinstance(target, str) or target.count(".") != 1:
+                return None
+            key = target
+        section, _, trait = key.rpartition(".")
+        if not section.isidentifier() or not trait.isidentifier():
+            return None
+        config[section][trait] = DeferredConfigString(value)
+    return config
+
+
+def _configure(app, argv: list[str]) -> None:
+    """Give ``app`` its kernel class and, when it is simple, its command line without
+    traitlets' parser (see above)."""
+    if _KERNEL_CLASS is not None:
+        app.kernel_class = _KERNEL_CLASS
+    config = command_line_config(argv, dict(app.aliases))
+    if config is None:
+        return
+    app.argv = list(argv)
+    app.extra_args = []
+    app.cli_config = config
+    app.update_config(config)
+    app.parse_command_line = lambda argv=None: None
 
 
 def _watch_server(pid: int) -> None:
@@ -283,6 +392,7 @@ def _become_kernel(request: dict) -> None:
         from ipykernel import kernelapp
 
         app = kernelapp.IPKernelApp.instance()
+        _configure(app, argv)
         app.initialize(argv)
         _register_comm_targets()
         app.start()

@@ -31,8 +31,13 @@ from jupyter_client.provisioning import LocalProvisioner
 PROVISIONER_NAME = "desmigratif-fork"
 ENTRY_POINT = "desmigratif_kit.server.provisioner:ForkProvisioner"
 KERNEL_LAUNCHER = ("-m", "ipykernel_launcher")
-FORKED_KERNEL_ARGS = ("--HistoryManager.enabled=False", "--IPKernelApp.parent_handle=1")
-"""Voila never stores history; without it a kernel opens no SQLite file and no thread."""
+FORKED_KERNEL_ARGS = (
+    "--HistoryManager.enabled=False",
+    "--IPKernelApp.parent_handle=1",
+    "--InteractiveShell.cache_size=0",
+)
+"""Voila never stores history (without it a kernel opens no SQLite file and no thread) and
+never reads ``Out[n]`` (a displayed chart would stay alive in that cache)."""
 READY_TIMEOUT_S = 120.0
 SPAWN_TIMEOUT_S = 20.0
 

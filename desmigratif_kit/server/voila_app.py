@@ -17,6 +17,7 @@ from jupyter_server.utils import url_path_join
 from voila.app import Voila
 from voila.tornado.handler import TornadoVoilaHandler
 
+from desmigratif_kit.core.chart_cache import ENV_CHART_CACHE
 from desmigratif_kit.core.pin import ENV_PIN, new_pin
 from desmigratif_kit.server.banner import banner, participant_urls
 from desmigratif_kit.server.config import (
@@ -56,6 +57,7 @@ class WorkshopVoila(Voila):
     name = "voila"  # keep Voila's own settings key and config section
     options: ServerOptions | None = None
     fork_server: ForkServer | None = None
+    chart_cache: Path | None = None
     console: Console | None = None
     terminal = None  # where the console writes (the real terminal when the log is a file)
     log_file: Path | None = None
@@ -82,6 +84,13 @@ class WorkshopVoila(Voila):
             (pattern, WorkshopVoilaHandler if handler is TornadoVoilaHandler else handler, *rest)
             for pattern, handler, *rest in handlers
         ]
+        for pattern, _handler, *rest in handlers:
+            if pattern.endswith("/voila/labextensions/(.*)") and rest and isinstance(rest[0], dict):
+                # Voila marks every extension file "no-cache": each page then asks again for
+                # the ~15 widget scripts it already has. Their URLs carry a content hash
+                # (``?v=``), so they are cached for good, as JupyterLab does; the entry files
+                # (no hash in the query) are still checked on every page.
+                rest[0]["no_cache_paths"] = []
         home = (url_path_join(self.server_url, "/?"), HomeRedirectHandler, {"target": target})
         # runs once the server listens (listen() exits the process if it cannot)
         tornado.ioloop.IOLoop.current().add_callback(self._announce)
@@ -89,6 +98,10 @@ class WorkshopVoila(Voila):
 
     def start(self):
         self.started_at = time.monotonic()
+        if self.chart_cache is None:
+            # a lesson's charts drawn once for the whole room (core.chart_cache)
+            self.chart_cache = Path(tempfile.mkdtemp(prefix="dk-charts-"))
+            os.environ[ENV_CHART_CACHE] = str(self.chart_cache)
         if self.options is not None and self.options.fork and self.fork_server is None:
             # before Voila builds its kernel manager: the pools start filling at once
             runtime = Path(tempfile.mkdtemp(prefix="dk-fork-"))
@@ -101,6 +114,10 @@ class WorkshopVoila(Voila):
         try:
             super().stop()
         finally:
+            if self.chart_cache is not None:
+                shutil.rmtree(self.chart_cache, ignore_errors=True)
+                os.environ.pop(ENV_CHART_CACHE, None)
+                self.chart_cache = None
             if self.fork_server is not None:
                 self.fork_server.stop()
                 shutil.rmtree(self.fork_server.runtime_dir, ignore_errors=True)

@@ -6,6 +6,7 @@ import asyncio
 import gzip
 import json
 import re
+import sys
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -109,6 +110,31 @@ def test_pages_are_gzipped_and_free_of_cdn_links(kit):
     assert status == 200 and headers.get("content-encoding") == "gzip"
     status, headers, body = kit.get("voila/tree/")
     assert status == 200 and "content-encoding" not in headers  # only when asked
+
+
+def test_widget_scripts_are_cached_and_unused_extensions_left_out(kit):
+    """A page's widget scripts (content hash in ``?v=``) are cached by the browser: the next
+    page does not ask for them again; the entry files are checked each time. JupyterLab's
+    code highlighting is not loaded (a Voila page shows no code)."""
+    status, _, body = kit.get("voila/render/belajar.ipynb")
+    html = body.decode("utf-8")
+    kernel = re.search(r'"kernelId": "([0-9a-f-]+)"', html)
+    if kernel:
+        kit.get(f"voila/api/shutdown/{kernel[1]}", method="POST", body=b"")
+    config = json.loads(re.search(r'id="jupyter-config-data"[^>]*>(.*?)</script>', html, re.S)[1])
+    names = [e["name"] for e in config["federated_extensions"]]
+    assert "@jupyter-widgets/jupyterlab-manager" in names
+    assert "jupyterlab_pygments" not in names
+    manager = next(e for e in config["federated_extensions"]
+                   if e["name"] == "@jupyter-widgets/jupyterlab-manager")  # fmt: skip
+    entry = f"voila/labextensions/{manager['name']}/{manager['load']}"
+    status, headers, _ = kit.get(entry)
+    assert status == 200 and headers.get("cache-control") == "no-cache"
+    static = Path(sys.prefix, "share/jupyter/labextensions", manager["name"], "static")
+    chunk = next(p.name for p in static.glob("*.js") if not p.name.startswith("remoteEntry"))
+    status, headers, _ = kit.get(f"voila/labextensions/{manager['name']}/static/{chunk}?v=1")
+    assert status == 200
+    assert "max-age" in headers.get("cache-control", ""), headers.get("cache-control")
 
 
 API_PATHS = [

@@ -279,7 +279,7 @@ def command_line_config(argv: list[str], aliases: dict):
 
     >>> c = command_line_config(["-f", "k.json", "--HistoryManager.enabled=False"],
     ...                         {"f": "IPKernelApp.connection_file"})
-    >>> c.IPKernelApp.connection_file, c.HistoryManager.enabled
+    >>> str(c.IPKernelApp.connection_file), str(c.HistoryManager.enabled)
     ('k.json', 'False')
     >>> command_line_config(["--debug"], {}) is None
     True

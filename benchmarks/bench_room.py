@@ -408,7 +408,8 @@ def run_server(srv: Server, browser, args, codes: list[str]) -> dict:
             url = f"{srv.url}voila/render/{quote(name)}?kode={codes[0]}"
             if name == HOME:
                 visit = first_widget(browser, url)
-                r["first_widget_home_again"] = first_widget(browser, url, context=participant)
+                # the participant's phone-sized browser starts here (its first page)
+                r["first_widget_home_phone"] = first_widget(browser, url, context=participant)
             else:
                 visit = first_widget(browser, url, context=participant)
             r["first_widget"][name] = visit
@@ -553,8 +554,9 @@ def report(results: dict, args) -> str:
         how = "first visit, empty cache" if name == HOME else "opened after the home page"
         lines.append(row(f"first widget, one visitor alone: `{short}`, {how} (s)", first(name),
                          "≤ 1.5"))  # fmt: skip
-    lines.append(row("first widget, the home page again in the same browser (s)",
-                     lambda r: f(r["first_widget_home_again"]["first_widget_s"]),
+    lines.append(row(f"first widget, one visitor alone: `{HOME}`, first visit on a phone-sized "
+                     "screen, cache on (s)",
+                     lambda r: f(r["first_widget_home_phone"]["first_widget_s"]),
                      "≤ 1.5"))  # fmt: skip
     lines.append(row("bytes on a first visit of the home page (MB, on the wire)",
                      lambda r: f(r["first_widget"][HOME]["transferred_mb"])))  # fmt: skip

@@ -101,3 +101,11 @@ def test_the_console_script_points_at_the_cli():
     target = pyproject["project"]["scripts"]["desmigratif-kit"]
     module, _, name = target.partition(":")
     assert getattr(importlib.import_module(module), name) is main
+
+
+def test_help_shows_defaults_but_not_for_on_off_flags(capsys):
+    with pytest.raises(SystemExit):
+        main(["serve", "--help"])
+    text = capsys.readouterr().out
+    assert "(default: True)" not in text and "(default: False)" not in text
+    assert "(default: 8866)" in text and "(default: 20)" in text  # the others keep theirs

@@ -9,6 +9,16 @@ from pathlib import Path
 from desmigratif_kit import server
 
 
+class _HelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
+    """Shows each option's default, except for on/off flags: ``--verbose`` and ``--no-fork``
+    are off unless given ("(default: True)" was their destination's value, not theirs)."""
+
+    def _get_help_string(self, action):
+        if isinstance(action, (argparse._StoreTrueAction, argparse._StoreFalseAction)):
+            return action.help
+        return super()._get_help_string(action)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="desmigratif-kit",
@@ -23,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
             "sebagai halaman pertama. (Runs the workshop server: standalone Voila over "
             "notebooks/, home page first; participants cannot run their own code.)"
         ),
-        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+        formatter_class=_HelpFormatter,
     )
     serve.add_argument(
         "--host",
@@ -120,7 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
             "sedang berjalan. (Copies the participants' saved work to a new SQLite file, "
             "safely while the server runs.)"
         ),
-        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+        formatter_class=_HelpFormatter,
     )
     _add_workspace(backup, "folder hasil kerja (workspace folder)")
     backup.add_argument(
